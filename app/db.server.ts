@@ -1,0 +1,229 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "../db/schema";
+import { logger } from "~/lib/logger.server";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type DatabaseOptions =
+  | { driver: "postgres"; url: string; poolSize?: number }
+  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
+
+interface Handle {
+  db: Database;
+  options: DatabaseOptions;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseStatus = "starting" | "ready" | "unavailable";
+
+interface State {
+  handle?: Handle;
+  status: DatabaseStatus;
+  probe?: Promise<void>;
+}
+
+// Kept on globalThis so the dev server's module reloads reuse the one open database.
+const stateKey = Symbol.for("kommuneforum.database");
+const globalState = globalThis as typeof globalThis & { [stateKey]?: State };
+const state: State = (globalState[stateKey] ??= { status: "starting" });
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+// Any fixed number: every app process takes the same lock before migrating.
+const MIGRATION_LOCK = 7_304_511;
+
+export function databaseOptionsFromEnv(env = process.env): DatabaseOptions {
+  if (env.DATABASE_URL) return { driver: "postgres", url: env.DATABASE_URL };
+  return { driver: "pglite", dataDir: path.resolve(env.DATA_DIR ?? "data", "pglite") };
+}
+
+export function db(): Database {
+  if (!state.handle) throw new Error("The database is not open; call openDatabase() first.");
+  return state.handle.db;
+}
+
+export function databaseStatus(): DatabaseStatus {
+  return state.status;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Handle> {
+  if (state.handle) return state.handle;
+  state.handle = options.driver === "postgres" ? openPostgres(options) : await openPglite(options);
+  return state.handle;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = state.handle;
+  state.handle = undefined;
+  state.status = "starting";
+  await handle?.close();
+}
+
+export async function migrateDatabase(): Promise<void> {
+  if (!state.handle) throw new Error("The database is not open.");
+  await state.handle.migrate();
+}
+
+/** Answers whether the database responds within a second. */
+export async function pingDatabase(): Promise<boolean> {
+  if (!state.handle) return false;
+  const ping = state.handle.db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, 1000, false).unref());
+  return Promise.race([ping, timeout]);
+}
+
+/**
+ * Brings the database up for a server: waits until it answers (logging once while it does not),
+ * migrates and runs the start-up tasks. Never rejects for an unreachable database; it keeps trying.
+ */
+export async function startDatabase(options: DatabaseOptions, onReady: () => Promise<void>): Promise<void> {
+  await openDatabase(options);
+  await untilReachable();
+  await migrateDatabase();
+  await onReady();
+  state.status = "ready";
+  logger.info({ driver: options.driver }, "database ready");
+}
+
+/** Called when a query failed because the database is gone: answer 503 until it is back. */
+export function markDatabaseUnavailable(): void {
+  if (state.status !== "ready") return;
+  state.status = "unavailable";
+  state.probe ??= untilReachable().then(() => {
+    state.status = "ready";
+    state.probe = undefined;
+    logger.info("database reachable again");
+  });
+}
+
+async function untilReachable(): Promise<void> {
+  let attempt = 0;
+  while (!(await pingDatabase())) {
+    if (attempt % 30 === 0) {
+      logger.error(
+        { target: describe(state.handle?.options) },
+        "database unreachable: answering 503 and retrying every 2 s",
+      );
+    }
+    attempt++;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if (!state.handle) return;
+  }
+}
+
+function describe(options?: DatabaseOptions): string {
+  if (!options) return "none";
+  if (options.driver === "pglite") return `pglite:${options.dataDir ?? "memory"}`;
+  const url = new URL(options.url);
+  return `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+const CONNECTION_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+]);
+
+/** True when an error (or its cause) means the database cannot be reached, not that a query was wrong. */
+export function isConnectionError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_ERRORS.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>): Handle {
+  const client = postgres(options.url, {
+    max: options.poolSize ?? 10,
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Database,
+    options,
+    async migrate() {
+      // A connection of its own: the advisory lock belongs to one connection.
+      const lockClient = postgres(options.url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder: MIGRATIONS });
+        await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      } finally {
+        await lockClient.end({ timeout: 5 });
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }>): Promise<Handle> {
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Database,
+    options,
+    async migrate() {
+      await migratePglite(db, { migrationsFolder: MIGRATIONS });
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** PGlite has no cross-process locking: refuse to open a data directory another live process holds. */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const lockFile = `${dataDir}.lock`;
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`${dataDir} is in use by process ${pid}; only one process may open an embedded database.`);
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,83 @@
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import stylesheet from "../styles/app.css?url";
+import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
+import { languageFromHeaders } from "~/i18n/language.server";
+import { logger } from "~/lib/logger.server";
+import { renderUnavailablePage } from "~/ui/unavailable-page";
+
+// The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
+// bundle's one database instead of opening a second.
+export { startApp, stopApp } from "~/startup.server";
+export { databaseStatus };
+
+export async function unavailablePage(cookie: string | null, acceptLanguage: string | null): Promise<string> {
+  return renderUnavailablePage(await languageFromHeaders(cookie, acceptLanguage), stylesheet);
+}
+
+const ABORT_DELAY = 5_000;
+
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isConnectionError(error)) {
+    markDatabaseUnavailable();
+    logger.warn({ url: request.url }, "database unreachable during request");
+    return;
+  }
+  logger.error({ err: error, url: request.url }, "request failed");
+}
+
+export function handleDataRequest(response: Response) {
+  if (response.status >= 500 && databaseStatus() === "unavailable") {
+    return new Response(response.body, { status: 503, headers: response.headers });
+  }
+  return response;
+}
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  if (responseStatusCode >= 500 && databaseStatus() === "unavailable") {
+    const html = await unavailablePage(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+    return new Response(html, {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },
+    });
+  }
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      {
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) logger.error({ err: error }, "render failed");
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

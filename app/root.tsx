@@ -1,0 +1,48 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "../styles/app.css?url";
+import { useLanguage } from "~/i18n/i18n";
+import { languageOf } from "~/i18n/language.server";
+import { ErrorPage, errorTitle } from "~/ui/error-page";
+import { pageTitle } from "~/ui/meta";
+import { PageShell } from "~/ui/page-shell";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ matches, error }) =>
+  pageTitle(matches, error ? errorTitle(error) : "app.name");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { language: await languageOf(request) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  return (
+    <html lang={language} data-color-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <PageShell>{children}</PageShell>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isLanguage } from "~/i18n/i18n";
+import { languageCookie } from "~/i18n/language.server";
+
+/** Only a path on this site: never an absolute or protocol-relative URL (open redirect). */
+function safeRedirect(to: FormDataEntryValue | null): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return "/";
+  return to;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  if (!isLanguage(language)) throw new Response("Unknown language", { status: 400 });
+  return redirect(safeRedirect(form.get("redirectTo")), {
+    status: 303,
+    headers: { "Set-Cookie": await languageCookie.serialize(language) },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

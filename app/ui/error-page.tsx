@@ -1,0 +1,43 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT, type MessageKey } from "~/i18n/i18n";
+
+const TEXTS: Record<number, [MessageKey, MessageKey]> = {
+  400: ["error.badRequest.title", "error.badRequest.body"],
+  404: ["error.notFound.title", "error.notFound.body"],
+  503: ["error.unavailable.title", "error.unavailable.body"],
+};
+
+export function errorStatus(error: unknown): number {
+  return isRouteErrorResponse(error) ? error.status : 500;
+}
+
+function errorTexts(error: unknown): [MessageKey, MessageKey] {
+  return TEXTS[errorStatus(error)] ?? ["error.server.title", "error.server.body"];
+}
+
+export function errorTitle(error: unknown): MessageKey {
+  return errorTexts(error)[0];
+}
+
+export function ErrorPage() {
+  const t = useT();
+  const error = useRouteError();
+  const status = errorStatus(error);
+  const [title, body] = errorTexts(error);
+  return (
+    <div className="max-w-prose py-8">
+      <h1 className="ds-heading" data-size="lg">
+        {t(title)}
+      </h1>
+      <p className="ds-paragraph mt-4">{t(body)}</p>
+      <p className="ds-paragraph mt-2 text-[var(--ds-color-neutral-text-subtle)]" data-size="sm">
+        {t("error.status", { status })}
+      </p>
+      <p className="mt-6">
+        <Link className="ds-link" to="/">
+          {t("error.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
+
+const NAVIGATION: { to: string; label: MessageKey }[] = [
+  { to: "/forum-sessions", label: "nav.forumSessions" },
+  { to: "/topics", label: "nav.topics" },
+  { to: "/experiences", label: "nav.experiences" },
+  { to: "/solutions", label: "nav.solutions" },
+  { to: "/municipalities", label: "nav.municipalities" },
+];
+
+export function PageShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a className="ds-skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="border-b border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-background-default)]">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4 sm:px-6">
+          <Link to="/" className="app-logo">
+            <span className="text-2xl font-semibold">{t("app.name")}</span>
+            <span className="block text-sm text-[var(--ds-color-neutral-text-subtle)]">{t("app.tagline")}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav aria-label={t("shell.mainNavigation")} className="mx-auto max-w-6xl px-4 sm:px-6">
+          <ul className="flex flex-wrap gap-x-6 gap-y-1 pb-3">
+            {NAVIGATION.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className="main-nav-link" prefetch="intent">
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+        {children}
+      </main>
+      <footer className="border-t border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-background-tinted)]">
+        <div className="mx-auto max-w-6xl space-y-2 px-4 py-8 text-sm sm:px-6">
+          <p className="ds-paragraph" data-size="sm">
+            {t("shell.footer.about")}
+          </p>
+          <p className="ds-paragraph" data-size="sm">
+            {t("shell.footer.data")}
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const language = useLanguage();
+  const location = useLocation();
+  const other = language === "nb" ? "en" : "nb";
+  return (
+    <Form method="post" action="/language" className="flex items-center gap-2">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button
+        type="submit"
+        name="language"
+        value={other}
+        lang={other}
+        className="ds-button"
+        data-variant="tertiary"
+        data-size="sm"
+        aria-label={t("shell.switchToLabel")}
+      >
+        {t("shell.switchTo")}
+      </button>
+    </Form>
+  );
+}

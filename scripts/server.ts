@@ -1,0 +1,82 @@
+/**
+ * The production (and dev) HTTP server: compression, long-lived caching of fingerprinted assets,
+ * a 503 gate while the database is away, and a clean shutdown that closes the database.
+ */
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import type * as Entry from "../app/entry.server";
+
+const dev = process.argv.includes("--dev");
+// Set before React, Remix or express load: they read it once.
+process.env.NODE_ENV = dev ? "development" : "production";
+
+const { default: express } = await import("express");
+const { default: compression } = await import("compression");
+const { createRequestHandler } = await import("@remix-run/express");
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use((_req, res, next) => {
+  res.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+  });
+  next();
+});
+
+let loadBuild: () => Promise<ServerBuild>;
+if (dev) {
+  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  app.use(vite.middlewares);
+  loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+} else {
+  const build = (await import(
+    pathToFileURL(path.join(root, "build", "server", "index.js")).href
+  )) as ServerBuild;
+  loadBuild = async () => build;
+  app.use("/assets", express.static(path.join(root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build", "client"), { maxAge: "1h" }));
+}
+
+const entry = (await loadBuild()).entry.module as unknown as typeof Entry;
+
+app.use(async (req, res, next) => {
+  if (entry.databaseStatus() === "ready" || req.path === "/healthz") return next();
+  const html = await entry.unavailablePage(req.get("cookie") ?? null, req.get("accept-language") ?? null);
+  res.status(503).set({ "Retry-After": "5", "Cache-Control": "no-store" }).type("html").send(html);
+});
+
+app.all("*", createRequestHandler({ build: loadBuild, mode: process.env.NODE_ENV }));
+
+const onListening = () => console.log(`Kommuneforum listening on http://${host ?? "localhost"}:${port}`);
+const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
+server.on("error", (error) => {
+  console.error(`Cannot listen on port ${port}: ${error.message}`);
+  process.exit(1);
+});
+
+entry.startApp().catch((error: unknown) => {
+  console.error("Start-up failed:", error);
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close();
+  server.closeAllConnections();
+  await entry.stopApp();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
