@@ -8,15 +8,15 @@ import stylesheet from "../styles/app.css?url";
 import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";
-import { renderUnavailablePage } from "~/ui/unavailable-page";
+import { renderStatusPage } from "~/ui/status-page";
 
 // The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
 // bundle's one database instead of opening a second.
 export { startApp, stopApp } from "~/startup.server";
 export { databaseStatus };
 
-export async function unavailablePage(cookie: string | null, acceptLanguage: string | null): Promise<string> {
-  return renderUnavailablePage(await languageFromHeaders(cookie, acceptLanguage), stylesheet);
+export async function statusPage(status: number, cookie: string | null, acceptLanguage: string | null): Promise<string> {
+  return renderStatusPage(status, await languageFromHeaders(cookie, acceptLanguage), stylesheet);
 }
 
 const ABORT_DELAY = 5_000;
@@ -45,7 +45,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   if (responseStatusCode >= 500 && databaseStatus() === "unavailable") {
-    const html = await unavailablePage(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+    const html = await statusPage(503, request.headers.get("Cookie"), request.headers.get("Accept-Language"));
     return new Response(html, {
       status: 503,
       headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },

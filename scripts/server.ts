@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
 import type * as Entry from "../app/entry.server";
 
 const dev = process.argv.includes("--dev");
@@ -47,13 +48,26 @@ if (dev) {
 
 const entry = (await loadBuild()).entry.module as unknown as typeof Entry;
 
-app.use(async (req, res, next) => {
+async function sendStatusPage(req: Request, res: Response, status: number) {
+  const html = await entry.statusPage(status, req.get("cookie") ?? null, req.get("accept-language") ?? null);
+  res.status(status).set("Cache-Control", "no-store").type("html").send(html);
+}
+
+app.use((req, res, next) => {
   if (entry.databaseStatus() === "ready" || req.path === "/healthz") return next();
-  const html = await entry.unavailablePage(req.get("cookie") ?? null, req.get("accept-language") ?? null);
-  res.status(503).set({ "Retry-After": "5", "Cache-Control": "no-store" }).type("html").send(html);
+  res.set("Retry-After", "5");
+  sendStatusPage(req, res, 503).catch(next);
 });
 
 app.all("*", createRequestHandler({ build: loadBuild, mode: process.env.NODE_ENV }));
+
+// Errors raised before Remix runs, such as a URL whose percent-encoding cannot be decoded.
+app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? error.statusCode ?? 500;
+  if (status >= 500) console.error(error);
+  sendStatusPage(req, res, status >= 400 && status < 600 ? status : 500).catch(next);
+});
 
 const onListening = () => console.log(`Kommuneforum listening on http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);

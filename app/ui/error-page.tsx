@@ -1,29 +1,20 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT, type MessageKey } from "~/i18n/i18n";
-
-const TEXTS: Record<number, [MessageKey, MessageKey]> = {
-  400: ["error.badRequest.title", "error.badRequest.body"],
-  404: ["error.notFound.title", "error.notFound.body"],
-  503: ["error.unavailable.title", "error.unavailable.body"],
-};
+import { statusTexts } from "./status-page";
 
 export function errorStatus(error: unknown): number {
   return isRouteErrorResponse(error) ? error.status : 500;
 }
 
-function errorTexts(error: unknown): [MessageKey, MessageKey] {
-  return TEXTS[errorStatus(error)] ?? ["error.server.title", "error.server.body"];
-}
-
 export function errorTitle(error: unknown): MessageKey {
-  return errorTexts(error)[0];
+  return statusTexts(errorStatus(error))[0];
 }
 
 export function ErrorPage() {
   const t = useT();
   const error = useRouteError();
   const status = errorStatus(error);
-  const [title, body] = errorTexts(error);
+  const [title, body] = statusTexts(status);
   return (
     <div className="max-w-prose py-8">
       <h1 className="ds-heading" data-size="lg">

@@ -1,0 +1,52 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { translator, type Language, type MessageKey } from "~/i18n/i18n";
+
+const TEXTS: Record<number, [MessageKey, MessageKey]> = {
+  400: ["error.badRequest.title", "error.badRequest.body"],
+  404: ["error.notFound.title", "error.notFound.body"],
+  503: ["error.unavailable.title", "error.unavailable.body"],
+};
+
+export function statusTexts(status: number): [MessageKey, MessageKey] {
+  return TEXTS[status] ?? (status >= 400 && status < 500 ? TEXTS[400]! : ["error.server.title", "error.server.body"]);
+}
+
+/**
+ * A whole error page rendered without the router, for answers given before Remix runs: 503 while
+ * the database is away, 400 for a URL the server cannot even decode.
+ */
+export function renderStatusPage(status: number, language: Language, stylesheet: string): string {
+  const t = translator(language);
+  const [title, body] = statusTexts(status);
+  return (
+    "<!DOCTYPE html>" +
+    renderToStaticMarkup(
+      <html lang={language} data-color-scheme="light">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${t(title)} – ${t("app.name")}`}</title>
+          <link rel="stylesheet" href={stylesheet} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        </head>
+        <body>
+          <main id="main" className="mx-auto max-w-prose px-4 py-12">
+            <p className="text-2xl font-semibold">{t("app.name")}</p>
+            <h1 className="ds-heading mt-8" data-size="lg">
+              {t(title)}
+            </h1>
+            <p className="ds-paragraph mt-4">{t(body)}</p>
+            <p className="ds-paragraph mt-2" data-size="sm">
+              {t("error.status", { status })}
+            </p>
+            <p className="mt-6">
+              <a className="ds-link" href="/">
+                {t("error.home")}
+              </a>
+            </p>
+          </main>
+        </body>
+      </html>,
+    )
+  );
+}

@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless. Missing Chromium fails the test run loudly, never skips it. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+const withoutJavaScript = new WeakSet<Page>();
+
+/** A page in a context of its own; `javaScript: false` is a locked-down PC where our scripts never run. */
+export async function openPage(
+  browser: Browser,
+  options: { locale: string; javaScript?: boolean },
+): Promise<Page> {
+  const javaScriptEnabled = options.javaScript ?? true;
+  const context = await browser.newContext({ locale: options.locale, javaScriptEnabled });
+  const page = await context.newPage();
+  if (!javaScriptEnabled) withoutJavaScript.add(page);
+  return page;
+}
+
+/**
+ * WCAG 2.1 A and AA, as Norwegian law asks of public-sector web. axe needs scripting (its timers do
+ * not run without it), so a page without JavaScript is checked as a copy of its DOM, scripts removed,
+ * served at the same URL to a scripting page.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  let checked = page;
+  if (withoutJavaScript.has(page)) {
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+    const context = await page.context().browser()!.newContext();
+    checked = await context.newPage();
+    await checked.route(page.url(), (route) => route.fulfill({ body: html, contentType: "text/html" }));
+    await checked.goto(page.url());
+  }
+  const results = await new AxeBuilder({ page: checked })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze()
+    .finally(() => (checked === page ? undefined : checked.context().close()));
+  const violations = results.violations.map(
+    (v) => `${v.id} on ${page.url()}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  if (violations.length > 0) {
+    throw new Error(`axe found ${violations.length} WCAG 2.1 AA violation(s):\n${violations.join("\n")}`);
+  }
+}
+
+/** Collects console errors and failed requests, which a person would see as a broken page. */
+export function watchForErrors(page: Page): () => string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  return () => errors;
+}
