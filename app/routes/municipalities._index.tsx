@@ -55,7 +55,7 @@ export default function MunicipalitiesPage() {
           {t("municipalities.filter.submit")}
         </button>
         {query ? (
-          <Link className="ds-link self-center" to="/municipalities">
+          <Link className="ds-link mb-3" to="/municipalities">
             {t("municipalities.filter.clear")}
           </Link>
         ) : null}
