@@ -8,7 +8,7 @@ import stylesheet from "../styles/app.css?url";
 import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";
-import { renderStatusPage } from "~/ui/status-page";
+import { renderStatusPage } from "~/ui/status-page.server";
 
 // The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
 // bundle's one database instead of opening a second.

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import stylesheet from "../styles/app.css?url";
 import { useLanguage } from "~/i18n/i18n";
 import { languageOf } from "~/i18n/language.server";
+import { getViewer, summarise } from "~/members/permissions.server";
 import { ErrorPage, errorTitle } from "~/ui/error-page";
 import { pageTitle } from "~/ui/meta";
 import { PageShell } from "~/ui/page-shell";
@@ -17,7 +18,8 @@ export const meta: MetaFunction = ({ matches, error }) =>
   pageTitle(matches, error ? errorTitle(error) : "app.name");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { language: await languageOf(request) };
+  const [language, viewer] = await Promise.all([languageOf(request), getViewer(request)]);
+  return { language, viewer: summarise(viewer) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,13 +1,25 @@
 import { closeDatabase, databaseOptionsFromEnv, startDatabase } from "~/db.server";
 import { logger } from "~/lib/logger.server";
+import { ensureAdmin } from "~/members/admin-bootstrap.server";
+import { hasMembers, seedDemoMembers } from "~/members/demo.server";
 import { seedMunicipalities } from "~/municipalities/municipalities.server";
 
 /** Opens, migrates and seeds the database. The server listens meanwhile and answers 503. */
 export async function startApp(): Promise<void> {
   const started = performance.now();
-  await startDatabase(databaseOptionsFromEnv(), async () => {
+  const options = databaseOptionsFromEnv();
+  await startDatabase(options, async () => {
     const added = await seedMunicipalities();
     if (added > 0) logger.info({ added }, "municipalities seeded");
+    // Demo content only on a new embedded database; a DATABASE_URL one gets it from db:seed:demo.
+    if (options.driver === "pglite" && process.env.DEMO_CONTENT !== "0" && !(await hasMembers())) {
+      await seedDemoMembers();
+    }
+    const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
+    if (ADMIN_EMAIL && ADMIN_PASSWORD) {
+      const { created } = await ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+      if (created) logger.info({ email: ADMIN_EMAIL }, "admin created from ADMIN_EMAIL");
+    }
   });
   logger.info({ ms: Math.round(performance.now() - started) }, "app ready");
 }

@@ -22,6 +22,8 @@ const host = process.env.HOST;
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a load balancer, TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(compression());
 app.use((_req, res, next) => {
   res.set({
@@ -59,7 +61,14 @@ app.use((req, res, next) => {
   sendStatusPage(req, res, 503).catch(next);
 });
 
-app.all("*", createRequestHandler({ build: loadBuild, mode: process.env.NODE_ENV }));
+app.all(
+  "*",
+  createRequestHandler({
+    build: loadBuild,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.ip }),
+  }),
+);
 
 // Errors raised before Remix runs, such as a URL whose percent-encoding cannot be decoded.
 app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {

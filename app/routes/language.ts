@@ -2,12 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLanguage } from "~/i18n/i18n";
 import { languageCookie } from "~/i18n/language.server";
-
-/** Only a path on this site: never an absolute or protocol-relative URL (open redirect). */
-function safeRedirect(to: FormDataEntryValue | null): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return "/";
-  return to;
-}
+import { safeRedirect } from "~/lib/http.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT, type MessageKey } from "~/i18n/i18n";
-import { statusTexts } from "./status-page";
+import { statusTexts } from "./status-texts";
 
 export function errorStatus(error: unknown): number {
   return isRouteErrorResponse(error) ? error.status : 500;

@@ -1,6 +1,8 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
+import { can } from "~/members/rights";
+import { useViewer } from "~/members/use-viewer";
 
 const NAVIGATION: { to: string; label: MessageKey }[] = [
   { to: "/forum-sessions", label: "nav.forumSessions" },
@@ -23,7 +25,10 @@ export function PageShell({ children }: { children: ReactNode }) {
             <span className="text-2xl font-semibold">{t("app.name")}</span>
             <span className="block text-sm text-[var(--ds-color-neutral-text-subtle)]">{t("app.tagline")}</span>
           </Link>
-          <LanguageSwitch />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <AccountLinks />
+            <LanguageSwitch />
+          </div>
         </div>
         <nav aria-label={t("shell.mainNavigation")} className="mx-auto max-w-6xl px-4 sm:px-6">
           <ul className="flex flex-wrap gap-x-6 gap-y-1 pb-3">
@@ -51,6 +56,40 @@ export function PageShell({ children }: { children: ReactNode }) {
         </div>
       </footer>
     </div>
+  );
+}
+
+function AccountLinks() {
+  const t = useT();
+  const viewer = useViewer();
+  if (!viewer) {
+    return (
+      <nav aria-label={t("shell.account")} className="flex gap-4">
+        <Link className="ds-link" to="/sign-in">
+          {t("shell.signIn")}
+        </Link>
+        <Link className="ds-link" to="/sign-up">
+          {t("shell.signUp")}
+        </Link>
+      </nav>
+    );
+  }
+  return (
+    <nav aria-label={t("shell.account")} className="flex flex-wrap items-center gap-4">
+      {can(viewer, "coordinate") ? (
+        <Link className="ds-link" to="/admin/members">
+          {t("shell.approvals")}
+        </Link>
+      ) : null}
+      <Link className="ds-link" to="/me">
+        {t("shell.profile")} <span className="sr-only">({viewer.name})</span>
+      </Link>
+      <Form method="post" action="/sign-out">
+        <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+          {t("shell.signOut")}
+        </button>
+      </Form>
+    </nav>
   );
 }
 

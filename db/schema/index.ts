@@ -1,1 +1,4 @@
+export * from "./audit";
+export * from "./members";
 export * from "./municipalities";
+export * from "./member-values";

@@ -1,15 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { translator, type Language, type MessageKey } from "~/i18n/i18n";
-
-const TEXTS: Record<number, [MessageKey, MessageKey]> = {
-  400: ["error.badRequest.title", "error.badRequest.body"],
-  404: ["error.notFound.title", "error.notFound.body"],
-  503: ["error.unavailable.title", "error.unavailable.body"],
-};
-
-export function statusTexts(status: number): [MessageKey, MessageKey] {
-  return TEXTS[status] ?? (status >= 400 && status < 500 ? TEXTS[400]! : ["error.server.title", "error.server.body"]);
-}
+import { translator, type Language } from "~/i18n/i18n";
+import { statusTexts } from "./status-texts";
 
 /**
  * A whole error page rendered without the router, for answers given before Remix runs: 503 while

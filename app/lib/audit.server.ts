@@ -1,0 +1,33 @@
+import { auditEvents } from "../../db/schema";
+import { db, type Transaction } from "~/db.server";
+
+export interface AuditSubject {
+  type: string;
+  id: string | number;
+}
+
+/**
+ * Runs a coordinator's or admin's write and records it in the audit log in the same transaction:
+ * either both happen or neither. The write returns the record before and after, or null when it
+ * changed nothing (then nothing is logged).
+ */
+export async function audited<T extends { before: unknown; after: unknown }>(
+  actorId: number,
+  action: string,
+  subject: AuditSubject,
+  write: (tx: Transaction) => Promise<T | null>,
+): Promise<T | null> {
+  return db().transaction(async (tx) => {
+    const result = await write(tx);
+    if (!result) return null;
+    await tx.insert(auditEvents).values({
+      actorId,
+      action,
+      subjectType: subject.type,
+      subjectId: String(subject.id),
+      before: result.before ?? null,
+      after: result.after ?? null,
+    });
+    return result;
+  });
+}

@@ -1,0 +1,25 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type FormResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Parses a submitted form with a zod schema. On failure it returns the message keys per field and
+ * the submitted text (passwords left out), so the page can show both beside the fields.
+ */
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    (errors[field] ??= []).push(issue.message);
+  }
+  const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)));
+  return { ok: false, errors, values };
+}

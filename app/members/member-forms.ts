@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+// Messages are translation keys; the page shows them beside the field in the reader's language.
+const required = (max = 200) =>
+  z
+    .string({ error: "form.required" })
+    .trim()
+    .min(1, { error: "form.required" })
+    .max(max, { error: "form.tooLong" });
+
+const email = z
+  .string({ error: "form.required" })
+  .trim()
+  .min(1, { error: "form.required" })
+  .max(254, { error: "form.tooLong" })
+  .pipe(z.email({ error: "members.email.invalid" }));
+
+export const newPassword = z
+  .string({ error: "form.required" })
+  .min(1, { error: "form.required" })
+  .min(10, { error: "members.password.tooShort" })
+  .max(200, { error: "form.tooLong" })
+  .refine((p) => !isCommonPassword(p), { error: "members.password.common" });
+
+export const signUpForm = z.object({
+  name: required(),
+  email,
+  password: newPassword,
+  municipality: z
+    .string({ error: "form.required" })
+    .trim()
+    .min(1, { error: "form.required" })
+    .max(200, { error: "members.municipality.unknown" }),
+  jobTitle: required(),
+});
+
+export const signInForm = z.object({
+  email: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(254, { error: "form.tooLong" }),
+  password: z.string({ error: "form.required" }).min(1, { error: "form.required" }).max(200, { error: "form.tooLong" }),
+});
+
+export const profileForm = z.object({
+  name: required(),
+  jobTitle: required(),
+  version: z.coerce.number({ error: "form.required" }).int(),
+});
+
+export const passwordChangeForm = z
+  .object({
+    currentPassword: z.string({ error: "form.required" }).min(1, { error: "form.required" }),
+    newPassword,
+  });
+
+export const passwordResetRequestForm = z.object({ email });
+
+export const passwordResetForm = z.object({ newPassword });

@@ -1,0 +1,172 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { members, municipalities, type Member, type MemberRole } from "../../db/schema";
+import { hashPassword } from "./passwords.server";
+import { db } from "~/db.server";
+import { audited } from "~/lib/audit.server";
+
+export interface NewMember {
+  name: string;
+  email: string;
+  password: string;
+  municipalityNumber: string | null;
+  jobTitle: string;
+}
+
+/** What pages may show of a member; never the password hash. */
+export type PublicMember = Omit<Member, "passwordHash">;
+
+export function withoutSecrets({ passwordHash: _, ...member }: Member): PublicMember {
+  return member;
+}
+
+export async function findMemberByEmail(email: string): Promise<Member | undefined> {
+  const [member] = await db()
+    .select()
+    .from(members)
+    .where(eq(sql`lower(${members.email})`, email.trim().toLowerCase()));
+  return member;
+}
+
+export async function getMember(id: number): Promise<Member | undefined> {
+  const [member] = await db().select().from(members).where(eq(members.id, id));
+  return member;
+}
+
+/**
+ * Resolves what the sign-up form's municipality box holds — "1804 Bodø", "1804" or "Bodø" — to a
+ * municipality number, or undefined when it names none.
+ */
+export async function resolveMunicipality(input: string): Promise<string | undefined> {
+  const number = input.match(/^\s*(\d{4})\b/)?.[1];
+  const [m] = await db()
+    .select({ number: municipalities.number })
+    .from(municipalities)
+    .where(
+      number
+        ? eq(municipalities.number, number)
+        : eq(sql`lower(${municipalities.name})`, input.trim().toLocaleLowerCase("nb")),
+    );
+  return m?.number;
+}
+
+/** Creates a pending member; answers "taken" when the email is in use in any letter case. */
+export async function signUp(input: NewMember, options: { role?: MemberRole; approved?: boolean } = {}) {
+  const passwordHash = await hashPassword(input.password);
+  const [member] = await db()
+    .insert(members)
+    .values({
+      name: input.name,
+      email: input.email.trim(),
+      jobTitle: input.jobTitle,
+      municipalityNumber: input.municipalityNumber,
+      passwordHash,
+      role: options.role ?? "member",
+      status: options.approved ? "approved" : "pending",
+    })
+    .onConflictDoNothing()
+    .returning();
+  return member ? ({ ok: true, member } as const) : ({ ok: false, reason: "taken" } as const);
+}
+
+/** Saves name and job title unless the member changed since the form was opened (version). */
+export async function updateProfile(id: number, change: { name: string; jobTitle: string; version: number }) {
+  const [member] = await db()
+    .update(members)
+    .set({
+      name: change.name,
+      jobTitle: change.jobTitle,
+      version: sql`${members.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(members.id, id), eq(members.version, change.version)))
+    .returning();
+  return member;
+}
+
+export async function setPassword(id: number, password: string): Promise<void> {
+  await db()
+    .update(members)
+    .set({ passwordHash: await hashPassword(password), updatedAt: sql`now()` })
+    .where(eq(members.id, id));
+}
+
+export async function listPendingMembers() {
+  return db()
+    .select({
+      id: members.id,
+      name: members.name,
+      email: members.email,
+      jobTitle: members.jobTitle,
+      createdAt: members.createdAt,
+      municipalityNumber: members.municipalityNumber,
+      municipalityName: municipalities.name,
+    })
+    .from(members)
+    .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
+    .where(eq(members.status, "pending"))
+    .orderBy(asc(members.createdAt));
+}
+
+export async function listMembersForAdmin() {
+  return db()
+    .select({
+      id: members.id,
+      name: members.name,
+      email: members.email,
+      role: members.role,
+      status: members.status,
+      municipalityName: municipalities.name,
+    })
+    .from(members)
+    .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
+    .where(eq(members.status, "approved"))
+    .orderBy(asc(members.name));
+}
+
+export async function listApprovedMembersOf(municipalityNumber: string) {
+  return db()
+    .select({ id: members.id, name: members.name, jobTitle: members.jobTitle })
+    .from(members)
+    .where(and(eq(members.municipalityNumber, municipalityNumber), eq(members.status, "approved")))
+    .orderBy(asc(members.name));
+}
+
+type Decision = "approved" | "rejected";
+
+/** A coordinator approves or rejects a pending sign-up; answers undefined when it was not pending. */
+export async function decideSignUp(actorId: number, memberId: number, decision: Decision) {
+  const action = decision === "approved" ? "member.approve" : "member.reject";
+  const result = await audited(actorId, action, { type: "member", id: memberId }, async (tx) => {
+    const [before] = await tx
+      .select({ status: members.status })
+      .from(members)
+      .where(and(eq(members.id, memberId), eq(members.status, "pending")))
+      .for("update");
+    if (!before) return null;
+    const [member] = await tx
+      .update(members)
+      .set({ status: decision, decidedAt: sql`now()`, decidedBy: actorId, version: sql`${members.version} + 1` })
+      .where(eq(members.id, memberId))
+      .returning();
+    return { before, after: { status: member!.status }, member: member! };
+  });
+  return result?.member;
+}
+
+export async function changeRole(actorId: number, memberId: number, role: MemberRole) {
+  const result = await audited(actorId, "member.role", { type: "member", id: memberId }, async (tx) => {
+    const [before] = await tx
+      .select({ role: members.role })
+      .from(members)
+      .where(eq(members.id, memberId))
+      .for("update");
+    if (!before || before.role === role) return null;
+    const [after] = await tx
+      .update(members)
+      .set({ role, version: sql`${members.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(members.id, memberId))
+      .returning({ role: members.role });
+    return { before, after: after! };
+  });
+  return result?.after;
+}

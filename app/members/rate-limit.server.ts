@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { rateLimits } from "../../db/schema";
+import { db } from "~/db.server";
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export const LIMITS = {
+  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
+  signUpPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+  resetPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimit>;
+
+/**
+ * Counts one hit for a key in a fixed window, atomically in Postgres so that the limit holds across
+ * app processes. Answers whether the hit is within the limit and, if not, seconds until it resets.
+ */
+export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit) {
+  const window = sql`make_interval(secs => ${windowSeconds})`;
+  const [row] = await db()
+    .insert(rateLimits)
+    .values({ key, windowStart: sql`now()`, hits: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        hits: sql`case when ${rateLimits.windowStart} <= now() - ${window} then 1 else ${rateLimits.hits} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} <= now() - ${window} then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({
+      hits: rateLimits.hits,
+      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now()))))::int`,
+    });
+  const hits = row?.hits ?? 1;
+  return { allowed: hits <= limit, retryAfter: row?.retryAfter ?? windowSeconds };
+}

@@ -1,0 +1,24 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { logger } from "~/lib/logger.server";
+
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+let transporter: Transporter | undefined;
+
+/** Sends through SMTP_URL when set; otherwise writes the mail to the log, for development and demos. */
+export async function sendEmail(email: Email): Promise<void> {
+  const url = process.env.SMTP_URL;
+  if (!url) {
+    logger.info({ email }, "email (SMTP_URL unset, so written to the log instead of sent)");
+    return;
+  }
+  transporter ??= nodemailer.createTransport(url);
+  await transporter.sendMail({
+    from: process.env.MAIL_FROM ?? "Kommuneforum <noreply@kommuneforum.no>",
+    ...email,
+  });
+}

@@ -1,0 +1,107 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useT, type MessageKey } from "~/i18n/i18n";
+import { parseForm, type FieldErrors } from "~/lib/forms";
+import { profileForm } from "~/members/member-forms";
+import { getMember, updateProfile, withoutSecrets } from "~/members/members.server";
+import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
+import { getMunicipality } from "~/municipalities/municipalities.server";
+import { Field, FormAlert } from "~/ui/field";
+import { pageTitle } from "~/ui/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { member } = await requireSignedIn(request);
+  const municipality = member.municipalityNumber ? await getMunicipality(member.municipalityNumber) : undefined;
+  return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null };
+}
+
+type Reply = { errors: FieldErrors; values: Record<string, string>; saved?: boolean };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { member } = await requireApprovedMember(request);
+  const form = parseForm(await request.formData(), profileForm);
+  if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
+  const updated = await updateProfile(member.id, form.value);
+  if (!updated) {
+    // Someone saved in between: show the stored version, and keep what this person typed visible.
+    const current = await getMember(member.id);
+    return data<Reply>(
+      {
+        errors: { form: ["me.stale"] },
+        values: { name: current?.name ?? "", jobTitle: current?.jobTitle ?? "", version: String(current?.version ?? 0) },
+      },
+      { status: 409 },
+    );
+  }
+  return data<Reply>({ errors: {}, values: {}, saved: true });
+}
+
+export default function MyPage() {
+  const { member, municipalityName } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  const errors = reply?.errors ?? {};
+  const values = reply?.values ?? {};
+  return (
+    <div className="max-w-xl">
+      <h1 className="ds-heading" data-size="lg">
+        {t("me.title")}
+      </h1>
+      {member.status === "pending" ? <div className="mt-6"><FormAlert color="warning" message="me.pending" /></div> : null}
+      {member.status === "rejected" ? <div className="mt-6"><FormAlert color="danger" message="me.rejected" /></div> : null}
+      <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        <dt className="font-semibold">{t("me.email")}</dt>
+        <dd>{member.email}</dd>
+        <dt className="font-semibold">{t("me.municipality")}</dt>
+        <dd>
+          {member.municipalityNumber ? (
+            <Link className="ds-link" to={`/municipalities/${member.municipalityNumber}`}>
+              {municipalityName}
+            </Link>
+          ) : (
+            t("members.cluster")
+          )}
+        </dd>
+        <dt className="font-semibold">{t("me.status")}</dt>
+        <dd>{t(`members.status.${member.status}` as MessageKey)}</dd>
+        <dt className="font-semibold">{t("me.role")}</dt>
+        <dd>{t(`members.role.${member.role}` as MessageKey)}</dd>
+      </dl>
+
+      {member.status === "approved" ? (
+        <>
+          <h2 className="ds-heading mt-10" data-size="sm">
+            {t("me.profile")}
+          </h2>
+          <Form method="post" noValidate className="mt-4 space-y-6" key={values.version ?? member.version}>
+            {reply?.saved ? <FormAlert color="success" message="me.saved" /> : null}
+            <FormAlert message={errors.form?.[0]} />
+            <input type="hidden" name="version" value={values.version ?? member.version} />
+            <Field name="name" label={t("signUp.name")} defaultValue={values.name ?? member.name} errors={errors.name} />
+            <Field
+              name="jobTitle"
+              label={t("signUp.jobTitle")}
+              defaultValue={values.jobTitle ?? member.jobTitle}
+              errors={errors.jobTitle}
+            />
+            <button type="submit" className="ds-button" data-variant="primary">
+              {t("me.save")}
+            </button>
+          </Form>
+          <p className="mt-6">
+            <Link className="ds-link" to={`/members/${member.id}`}>
+              {t("me.publicPage")}
+            </Link>
+          </p>
+        </>
+      ) : null}
+      <p className="mt-6">
+        <Link className="ds-link" to="/me/password">
+          {t("me.changePassword")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useT } from "~/i18n/i18n";
+import { parseForm, type FieldErrors } from "~/lib/forms";
+import { invalidateOtherAuthSessions } from "~/members/auth-sessions.server";
+import { passwordChangeForm } from "~/members/member-forms";
+import { setPassword } from "~/members/members.server";
+import { verifyPassword } from "~/members/passwords.server";
+import { requireSignedIn } from "~/members/permissions.server";
+import { Field, FormAlert } from "~/ui/field";
+import { pageTitle } from "~/ui/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "password.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedIn(request);
+  return null;
+}
+
+type Reply = { errors: FieldErrors; changed?: boolean };
+
+// Any signed-in member, pending ones too, may protect their own account.
+export async function action({ request }: ActionFunctionArgs) {
+  const { member, session } = await requireSignedIn(request);
+  const form = parseForm(await request.formData(), passwordChangeForm);
+  if (!form.ok) return data<Reply>({ errors: form.errors }, { status: 400 });
+  if (!(await verifyPassword(member.passwordHash, form.value.currentPassword))) {
+    return data<Reply>({ errors: { currentPassword: ["password.wrong"] } }, { status: 400 });
+  }
+  await setPassword(member.id, form.value.newPassword);
+  await invalidateOtherAuthSessions(member.id, session.id);
+  return data<Reply>({ errors: {}, changed: true });
+}
+
+export default function ChangePasswordPage() {
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  const errors = reply?.errors ?? {};
+  return (
+    <div className="max-w-md">
+      <p>
+        <Link className="ds-link" to="/me">
+          {t("me.title")}
+        </Link>
+      </p>
+      <h1 className="ds-heading mt-4" data-size="lg">
+        {t("password.title")}
+      </h1>
+      <p className="ds-paragraph mt-2">{t("password.lead")}</p>
+      <Form method="post" noValidate className="mt-6 space-y-6">
+        {reply?.changed ? <FormAlert color="success" message="password.changed" /> : null}
+        <Field
+          name="currentPassword"
+          type="password"
+          label={t("password.current")}
+          autoComplete="current-password"
+          errors={errors.currentPassword}
+        />
+        <Field
+          name="newPassword"
+          type="password"
+          label={t("password.new")}
+          description={t("signUp.passwordHelp")}
+          autoComplete="new-password"
+          errors={errors.newPassword}
+        />
+        <button type="submit" className="ds-button" data-variant="primary">
+          {t("password.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
