@@ -9,7 +9,6 @@ import { decideAndTell } from "~/members/decisions.server";
 import { changeRole, getMember, listMembersForAdmin, listPendingMembers } from "~/members/members.server";
 import { requireAdmin, requireCoordinator, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "approvals.title");
