@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, type Database } from "~/db.server";
 
 export interface RateLimit {
   limit: number;
@@ -18,9 +18,9 @@ export const LIMITS = {
  * Counts one hit for a key in a fixed window, atomically in Postgres so that the limit holds across
  * app processes. Answers whether the hit is within the limit and, if not, seconds until it resets.
  */
-export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit) {
+export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit, database: Database = db()) {
   const window = sql`make_interval(secs => ${windowSeconds})`;
-  const [row] = await db()
+  const [row] = await database
     .insert(rateLimits)
     .values({ key, windowStart: sql`now()`, hits: 1 })
     .onConflictDoUpdate({
