@@ -52,6 +52,11 @@ export function db(): Database {
   return state.handle.db;
 }
 
+/** How the open database was opened (tests use it to reach the same database a second way). */
+export function currentDatabaseOptions(): DatabaseOptions | undefined {
+  return state.handle?.options;
+}
+
 export function databaseStatus(): DatabaseStatus {
   return state.status;
 }
