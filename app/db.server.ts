@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { sql, type Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -162,6 +162,13 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
+/** QUERY_LOG=<file> appends every query as a JSON line: the benchmark EXPLAINs what each page runs. */
+function queryLogger(): Logger | undefined {
+  const file = process.env.QUERY_LOG;
+  if (!file) return undefined;
+  return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ query, params })}\n`) };
+}
+
 function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>): Handle {
   const client = postgres(options.url, {
     max: options.poolSize ?? 10,
@@ -170,7 +177,7 @@ function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>)
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Database,
+    db: drizzlePostgres(client, { schema, logger: queryLogger() }) as unknown as Database,
     options,
     async migrate() {
       // A connection of its own: the advisory lock belongs to one connection.
@@ -196,7 +203,7 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
     release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger: queryLogger() });
   return {
     db: db as unknown as Database,
     options,
@@ -214,14 +221,21 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const lockFile = `${dataDir}.lock`;
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`${dataDir} is in use by process ${pid}; only one process may open an embedded database.`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      // "wx" creates the file only if it does not exist: two processes cannot both succeed.
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(readFileSync(lockFile, "utf8"));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(`${dataDir} is in use by process ${pid}; only one process may open an embedded database.`);
+      }
+      rmSync(lockFile, { force: true }); // left behind by a process that died
     }
   }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
+  throw new Error(`Cannot lock ${dataDir}.`);
 }
 
 function isAlive(pid: number): boolean {

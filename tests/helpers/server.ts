@@ -54,7 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...options.env,
   };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: process.cwd(),
     env,
     stdio: ["ignore", "pipe", "pipe"],

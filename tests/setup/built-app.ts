@@ -10,7 +10,7 @@ import { closeDatabase, migrateDatabase, openDatabase } from "~/db.server";
  * is made once here; each server gets a copy, saving PGlite's initdb of several seconds per server.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync(path.join(process.cwd(), "build", "server", "index.js"))) {
+  if (!existsSync(path.join(process.cwd(), "build", "server.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
   const dir = mkdtempSync(path.join(tmpdir(), "kf-app-template-"));
