@@ -18,6 +18,7 @@ const stories = [
     locale: "nb-NO",
     lang: "nb",
     nav: "Kommuner",
+    menu: "Hovedmeny",
     heading: "Kommuner",
     filterLabel: "Filtrer på navn, nummer eller fylke",
     filterButton: "Filtrer",
@@ -29,6 +30,7 @@ const stories = [
     locale: "en-GB",
     lang: "en",
     nav: "Municipalities",
+    menu: "Main menu",
     heading: "Municipalities",
     filterLabel: "Filter by name, number or county",
     filterButton: "Filter",
@@ -51,7 +53,7 @@ describe.each(stories)("a visitor reading in $lang", (story) => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
     await expectNoAxeViolations(page);
 
-    await page.getByRole("navigation").getByRole("link", { name: story.nav }).click();
+    await page.getByRole("navigation", { name: story.menu }).getByRole("link", { name: story.nav }).click();
     await page.waitForURL(/\/municipalities$/);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(story.heading);
     expect(await page.getByRole("heading", { level: 2 }).count()).toBe(15);
@@ -83,7 +85,8 @@ describe.each(stories)("a visitor reading in $lang", (story) => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
       story.lang === "nb" ? "Fant ikke siden" : "Page not found",
     );
-    expect(await page.getByRole("navigation").getByRole("link").count()).toBe(5);
+    const menu = page.getByRole("navigation", { name: story.menu });
+    expect(await menu.getByRole("link").count()).toBe(5);
     await expectNoAxeViolations(page);
     await page.context().close();
   });
