@@ -17,6 +17,8 @@ const { default: compression } = await import("compression");
 const { createRequestHandler } = await import("@remix-run/express");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
+process.chdir(root);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
 
@@ -45,7 +47,9 @@ if (dev) {
   )) as ServerBuild;
   loadBuild = async () => build;
   app.use("/assets", express.static(path.join(root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "build", "client"), { maxAge: "1h" }));
+  // Other public files (favicon.svg) have an extension; pages never do, so they skip the file lookup.
+  const publicFiles = express.static(path.join(root, "build", "client"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 }
 
 const entry = (await loadBuild()).entry.module as unknown as typeof Entry;
