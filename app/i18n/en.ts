@@ -156,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   "approvals.roleLabel": "Role of {name}",
   "approvals.changeRole": "Change role",
   "approvals.roleChanged": "The role of {name} has been changed.",
+  "approvals.ownRole": "You cannot change your own role.",
 
   "municipalities.members": "Members",
   "municipalities.membersEmpty": "No approved members from this municipality yet.",

@@ -155,6 +155,7 @@ export const nb = {
   "approvals.roleLabel": "Rolle for {name}",
   "approvals.changeRole": "Endre rolle",
   "approvals.roleChanged": "Rollen til {name} er endret.",
+  "approvals.ownRole": "Du kan ikke endre din egen rolle.",
 
   "municipalities.members": "Medlemmer",
   "municipalities.membersEmpty": "Ingen godkjente medlemmer fra kommunen ennå.",

@@ -27,20 +27,22 @@ export function summarise(viewer: Viewer | null): ViewerSummary | null {
   return { id, name, role, status };
 }
 
-/** Signed in, in any state (a pending member may see their own page). Otherwise off to sign-in. */
+/**
+ * Signed in, in any state (a pending member may see their own page). An anonymous reader of a page is
+ * sent to sign in; an anonymous write is 403.
+ */
 export async function requireSignedIn(request: Request): Promise<Viewer> {
   const viewer = await getViewer(request);
-  if (!viewer) {
-    const url = new URL(request.url);
-    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  return viewer;
+  if (viewer) return viewer;
+  if (request.method !== "GET" && request.method !== "HEAD") throw data(null, { status: 403, statusText: "Forbidden" });
+  const url = new URL(request.url);
+  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
 /** A page asks an anonymous reader to sign in; a write by anyone without the right is 403. */
 async function requireRight(request: Request, right: Right): Promise<Viewer> {
-  const viewer = request.method === "GET" ? await requireSignedIn(request) : await getViewer(request);
-  if (!viewer || !can(summarise(viewer), right)) throw data(null, { status: 403, statusText: "Forbidden" });
+  const viewer = await requireSignedIn(request);
+  if (!can(summarise(viewer), right)) throw data(null, { status: 403, statusText: "Forbidden" });
   return viewer;
 }
 

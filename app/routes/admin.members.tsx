@@ -40,6 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!form.ok) return data<Reply>({ message: "error.badRequest.body", ok: false }, { status: 400 });
     const member = await getMember(form.value.memberId);
     if (!member) return data<Reply>({ message: "error.notFound.body", ok: false }, { status: 404 });
+    // An admin cannot demote themselves: the forum must not be left without one by a slip.
+    if (member.id === viewer.member.id) return data<Reply>({ message: "approvals.ownRole", ok: false }, { status: 400 });
     await changeRole(viewer.member.id, member.id, form.value.role);
     return data<Reply>({ message: "approvals.roleChanged", name: member.name, ok: true });
   }
