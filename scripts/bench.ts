@@ -211,7 +211,7 @@ async function main() {
 
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("Building…");
-    const build = spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
     if (build.status !== 0) fail("The build failed; run `npm run build` to see why.");
   }
 
