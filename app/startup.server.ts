@@ -2,15 +2,15 @@ import { closeDatabase, databaseOptionsFromEnv, startDatabase } from "~/db.serve
 import { logger } from "~/lib/logger.server";
 import { ensureAdmin } from "~/members/admin-bootstrap.server";
 import { hasMembers, seedDemoMembers } from "~/members/demo.server";
-import { seedMunicipalities } from "~/municipalities/municipalities.server";
+import { seedBaseData } from "~/base-data.server";
 
 /** Opens, migrates and seeds the database. The server listens meanwhile and answers 503. */
 export async function startApp(): Promise<void> {
   const started = performance.now();
   const options = databaseOptionsFromEnv();
   await startDatabase(options, async () => {
-    const added = await seedMunicipalities();
-    if (added > 0) logger.info({ added }, "municipalities seeded");
+    const added = await seedBaseData();
+    if (added.municipalities + added.themes > 0) logger.info(added, "base data seeded");
     // Demo content only on a new embedded database; a DATABASE_URL one gets it from db:seed:demo.
     if (options.driver === "pglite" && process.env.DEMO_CONTENT !== "0" && !(await hasMembers())) {
       await seedDemoMembers();

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDatabase, databaseOptionsFromEnv, migrateDatabase, openDatabase } from "~/db.server";
 import { ensureAdmin } from "~/members/admin-bootstrap.server";
-import { seedMunicipalities } from "~/municipalities/municipalities.server";
+import { seedBaseData } from "~/base-data.server";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 if (!values.email) {
@@ -22,7 +22,7 @@ if (!password) {
 await openDatabase(databaseOptionsFromEnv());
 try {
   await migrateDatabase();
-  await seedMunicipalities();
+  await seedBaseData();
   const { created } = await ensureAdmin(values.email, password, values.name);
   console.log(created ? `Admin ${values.email} created.` : `${values.email} already exists; nothing changed.`);
 } catch (error) {

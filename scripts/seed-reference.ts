@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { seedReference } from "../db/seed/reference";
 import { closeDatabase, migrateDatabase, openDatabase } from "~/db.server";
 import { hashPassword } from "~/members/passwords.server";
-import { seedMunicipalities } from "~/municipalities/municipalities.server";
+import { seedBaseData } from "~/base-data.server";
 
 export function parseScale(value = process.env.BENCH_SCALE ?? "1"): number {
   const scale = Number(value);
@@ -20,7 +20,7 @@ export async function seedReferenceInto(url: string, scale: number, seed = Numbe
   await openDatabase({ driver: "postgres", url, poolSize: 1 });
   try {
     await migrateDatabase();
-    await seedMunicipalities();
+    await seedBaseData();
   } finally {
     await closeDatabase();
   }

@@ -1,4 +1,7 @@
 import type { MessageKey } from "./nb";
+import { en as forumSessionsEn } from "~/forum-sessions/messages";
+import { en as calendarEn } from "~/forum-sessions/calendar-messages";
+import { en as notificationsEn } from "~/notifications/messages";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Kommuneforum",
@@ -176,4 +179,7 @@ export const en: Record<MessageKey, string> = {
   "email.rejected.body": "Hello {name}!\n\nYour application for membership of Kommuneforum was not approved. Contact the coordinators if you think this is a mistake.",
   "email.reset.subject": "New password for Kommuneforum",
   "email.reset.body": "Hello {name}!\n\nChoose a new password here (the link works for one hour and once only):\n{url}\n\nIf you did not ask for this, you can ignore this email.",
+  ...forumSessionsEn,
+  ...calendarEn,
+  ...notificationsEn,
 };

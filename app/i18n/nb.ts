@@ -1,3 +1,7 @@
+import { nb as forumSessionsNb } from "~/forum-sessions/messages";
+import { nb as calendarNb } from "~/forum-sessions/calendar-messages";
+import { nb as notificationsNb } from "~/notifications/messages";
+
 /** Norwegian bokmål: the source catalogue. Keys are named by area; `{name}` marks a parameter. */
 export const nb = {
   "app.name": "Kommuneforum",
@@ -175,6 +179,10 @@ export const nb = {
   "email.rejected.body": "Hei {name}!\n\nSøknaden din om medlemskap i Kommuneforum ble ikke godkjent. Ta kontakt med koordinatorene hvis du mener dette er feil.",
   "email.reset.subject": "Nytt passord i Kommuneforum",
   "email.reset.body": "Hei {name}!\n\nVelg nytt passord her (lenken virker i én time og kan brukes én gang):\n{url}\n\nHar du ikke bedt om dette, kan du se bort fra e-posten.",
+  // Each area keeps its own texts beside its code.
+  ...forumSessionsNb,
+  ...calendarNb,
+  ...notificationsNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -9,9 +9,10 @@ export interface AuditSubject {
 /**
  * Runs a coordinator's or admin's write and records it in the audit log in the same transaction:
  * either both happen or neither. The write returns the record before and after, or null when it
- * changed nothing (then nothing is logged).
+ * changed nothing (then nothing is logged). A new record's id, unknown
+ * before the write, comes back as `subjectId`.
  */
-export async function audited<T extends { before: unknown; after: unknown }>(
+export async function audited<T extends { before: unknown; after: unknown; subjectId?: string | number }>(
   actorId: number,
   action: string,
   subject: AuditSubject,
@@ -24,7 +25,7 @@ export async function audited<T extends { before: unknown; after: unknown }>(
       actorId,
       action,
       subjectType: subject.type,
-      subjectId: String(subject.id),
+      subjectId: String(result.subjectId ?? subject.id),
       before: result.before ?? null,
       after: result.after ?? null,
     });

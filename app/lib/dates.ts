@@ -24,3 +24,50 @@ export function formatDate(date: Date, language: Language): string {
 export function formatNumber(value: number, language: Language): string {
   return numberFormat(language).format(value);
 }
+
+const dateTimeFormat = memoise(
+  (language) =>
+    new Intl.DateTimeFormat(localeOf(language), {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: TIME_ZONE,
+    }),
+);
+const timeFormat = memoise(
+  (language) => new Intl.DateTimeFormat(localeOf(language), { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE }),
+);
+
+/** "torsdag 3. desember 2026 kl. 10:00" in Oslo time. */
+export function formatDateTime(date: Date, language: Language): string {
+  return dateTimeFormat(language).format(date);
+}
+
+/** "10:00" in Oslo time. */
+export function formatTime(date: Date, language: Language): string {
+  return timeFormat(language).format(date);
+}
+
+const isoParts = new Intl.DateTimeFormat("en-CA", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: TIME_ZONE,
+});
+
+/** The value of an `<input type="datetime-local">` for an instant, in Oslo time: "2026-12-03T10:00". */
+export function toOsloInput(date: Date): string {
+  const part = Object.fromEntries(isoParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}
+
+/** The "HH:MM" of an instant in Oslo time. */
+export function toOsloTimeInput(date: Date): string {
+  return toOsloInput(date).slice(11);
+}

@@ -31,6 +31,8 @@ export const members = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: integer("decided_by"),
     version: integer("version").notNull().default(1),
+    /** The secret in the member's own calendar feed address (it carries meeting links); null until asked for. */
+    calendarToken: text("calendar_token").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

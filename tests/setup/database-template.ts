@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { withDatabase } from "../helpers/database-url";
 import "../helpers/provided";
 import { closeDatabase, migrateDatabase, openDatabase, type DatabaseOptions } from "~/db.server";
-import { seedMunicipalities } from "~/municipalities/municipalities.server";
+import { seedBaseData } from "~/base-data.server";
 
 /** Migrates and seeds one template database per run; every test file gets its own copy of it. */
 export default async function setup(project: TestProject) {
@@ -34,7 +34,7 @@ async function prepare(options: DatabaseOptions) {
   await openDatabase(options);
   try {
     await migrateDatabase();
-    await seedMunicipalities();
+    await seedBaseData();
   } finally {
     await closeDatabase();
   }

@@ -1,0 +1,5 @@
+export const nb = {
+} as const;
+
+export const en: Record<keyof typeof nb, string> = {
+};

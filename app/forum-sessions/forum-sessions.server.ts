@@ -1,0 +1,266 @@
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import {
+  agendaItems,
+  forumSessions,
+  forumSessionThemes,
+  registrations,
+  summaries,
+  themes,
+  type ForumSession,
+  type FORUM_SESSION_STATUSES,
+} from "../../db/schema";
+import { db, type Transaction } from "~/db.server";
+import { formatDateTime } from "~/lib/dates";
+import { audited } from "~/lib/audit.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { notifyMembers } from "~/notifications/notify.server";
+
+export type ForumSessionStatus = (typeof FORUM_SESSION_STATUSES)[number];
+
+/** Which status a forum session may move to from each status. */
+export const NEXT_STATUSES: Record<ForumSessionStatus, ForumSessionStatus[]> = {
+  draft: ["planned", "cancelled"],
+  planned: ["held", "cancelled"],
+  held: [],
+  cancelled: [],
+};
+
+export interface ForumSessionInput {
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  meetingUrl: string | null;
+  themeIds: number[];
+}
+
+export async function listThemes() {
+  return db().select().from(themes).orderBy(asc(themes.id));
+}
+
+/** Keeps only theme ids that exist. */
+export async function knownThemeIds(ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().select({ id: themes.id }).from(themes).where(inArray(themes.id, ids));
+  return rows.map((r) => r.id);
+}
+
+const listColumns = {
+  id: forumSessions.id,
+  title: forumSessions.title,
+  startsAt: forumSessions.startsAt,
+  endsAt: forumSessions.endsAt,
+  status: forumSessions.status,
+  registrationCount: sql<number>`(select count(*)::int from ${registrations} where ${registrations.forumSessionId} = ${forumSessions.id})`,
+  hasSummary: sql<boolean>`exists (select 1 from ${summaries} where ${summaries.forumSessionId} = ${forumSessions.id} and ${summaries.status} = 'published')`,
+};
+
+/** Sessions still to come (not ended), soonest first; drafts only for coordinators. */
+export async function listUpcoming(options: { includeDrafts: boolean; limit?: number }) {
+  return db()
+    .select(listColumns)
+    .from(forumSessions)
+    .where(and(gte(forumSessions.endsAt, sql`now()`), options.includeDrafts ? undefined : ne(forumSessions.status, "draft")))
+    .orderBy(asc(forumSessions.startsAt))
+    .limit(options.limit ?? 50);
+}
+
+/** Sessions that have ended, latest first, a page at a time. */
+export async function listPast(options: { includeDrafts: boolean; limit: number; offset: number }) {
+  return db()
+    .select(listColumns)
+    .from(forumSessions)
+    .where(and(lt(forumSessions.endsAt, sql`now()`), options.includeDrafts ? undefined : ne(forumSessions.status, "draft")))
+    .orderBy(desc(forumSessions.startsAt))
+    .limit(options.limit)
+    .offset(options.offset);
+}
+
+export async function getForumSession(id: number) {
+  const [session] = await db().select().from(forumSessions).where(eq(forumSessions.id, id));
+  if (!session) return undefined;
+  const sessionThemes = await db()
+    .select({ id: themes.id, slug: themes.slug, nameNb: themes.nameNb, nameEn: themes.nameEn })
+    .from(forumSessionThemes)
+    .innerJoin(themes, eq(themes.id, forumSessionThemes.themeId))
+    .where(eq(forumSessionThemes.forumSessionId, id))
+    .orderBy(asc(themes.id));
+  return { ...session, themes: sessionThemes };
+}
+
+/** The next forum session that is planned and not yet over. */
+export async function nextPlannedForumSession() {
+  const [next] = await db()
+    .select({ id: forumSessions.id })
+    .from(forumSessions)
+    .where(and(eq(forumSessions.status, "planned"), gte(forumSessions.endsAt, sql`now()`)))
+    .orderBy(asc(forumSessions.startsAt))
+    .limit(1);
+  return next ? getForumSession(next.id) : undefined;
+}
+
+async function setThemes(tx: Transaction, forumSessionId: number, themeIds: number[]) {
+  await tx.delete(forumSessionThemes).where(eq(forumSessionThemes.forumSessionId, forumSessionId));
+  if (themeIds.length > 0) {
+    await tx.insert(forumSessionThemes).values(themeIds.map((themeId) => ({ forumSessionId, themeId })));
+  }
+}
+
+const snapshot = (s: ForumSession) => ({
+  title: s.title,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  meetingUrl: s.meetingUrl,
+  status: s.status,
+});
+
+export async function createForumSession(actorId: number, input: ForumSessionInput): Promise<ForumSession> {
+  const result = await audited(actorId, "forum_session.create", { type: "forum_session", id: "new" }, async (tx) => {
+    const [created] = await tx
+      .insert(forumSessions)
+      .values({
+        title: input.title,
+        descriptionMd: input.description,
+        descriptionHtml: renderMarkdown(input.description),
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        meetingUrl: input.meetingUrl,
+        createdBy: actorId,
+      })
+      .returning();
+    await setThemes(tx, created!.id, input.themeIds);
+    return { before: null, after: snapshot(created!), session: created!, subjectId: created!.id };
+  });
+  return result!.session;
+}
+
+export type UpdateResult = { ok: true; session: ForumSession } | { ok: false; reason: "stale" | "notFound" };
+
+async function registrantIds(tx: Transaction, forumSessionId: number): Promise<number[]> {
+  const rows = await tx
+    .select({ memberId: registrations.memberId })
+    .from(registrations)
+    .where(eq(registrations.forumSessionId, forumSessionId));
+  return rows.map((r) => r.memberId);
+}
+
+/**
+ * Saves a coordinator's edit unless the session changed since the form was opened. Registered members
+ * hear of it when a planned session moves.
+ */
+export async function updateForumSession(
+  actorId: number,
+  id: number,
+  input: ForumSessionInput & { version: number },
+  origin: string,
+): Promise<UpdateResult> {
+  let reason: "stale" | "notFound" = "notFound";
+  const result = await audited(actorId, "forum_session.update", { type: "forum_session", id }, async (tx) => {
+    const [before] = await tx.select().from(forumSessions).where(eq(forumSessions.id, id)).for("update");
+    if (!before) return null;
+    if (before.version !== input.version) {
+      reason = "stale";
+      return null;
+    }
+    const [after] = await tx
+      .update(forumSessions)
+      .set({
+        title: input.title,
+        descriptionMd: input.description,
+        descriptionHtml: renderMarkdown(input.description),
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        meetingUrl: input.meetingUrl,
+        version: sql`${forumSessions.version} + 1`,
+        sequence: sql`${forumSessions.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(forumSessions.id, id))
+      .returning();
+    await setThemes(tx, id, input.themeIds);
+    const moved = before.startsAt.getTime() !== after!.startsAt.getTime() || before.endsAt.getTime() !== after!.endsAt.getTime();
+    if (moved && after!.status === "planned") {
+      await notifyMembers(
+        tx,
+        await registrantIds(tx, id),
+        {
+          kind: "forum_session_moved",
+          params: { title: after!.title, when: formatDateTime(after!.startsAt, "nb"), startsAt: after!.startsAt.toISOString() },
+          url: `/forum-sessions/${id}`,
+        },
+        origin,
+      );
+    }
+    return { before: snapshot(before), after: snapshot(after!), session: after! };
+  });
+  return result ? { ok: true, session: result.session } : { ok: false, reason };
+}
+
+/** Moves a session along draft → planned → held, or cancels it; cancelling tells the registered. */
+export async function changeForumSessionStatus(
+  actorId: number,
+  id: number,
+  status: ForumSessionStatus,
+  origin: string,
+): Promise<ForumSession | undefined> {
+  const result = await audited(actorId, "forum_session.status", { type: "forum_session", id }, async (tx) => {
+    const [before] = await tx.select().from(forumSessions).where(eq(forumSessions.id, id)).for("update");
+    if (!before || !NEXT_STATUSES[before.status].includes(status)) return null;
+    const [after] = await tx
+      .update(forumSessions)
+      .set({
+        status,
+        version: sql`${forumSessions.version} + 1`,
+        sequence: sql`${forumSessions.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(forumSessions.id, id))
+      .returning();
+    if (status === "cancelled" && before.status === "planned") {
+      await notifyMembers(
+        tx,
+        await registrantIds(tx, id),
+        { kind: "forum_session_cancelled", params: { title: after!.title }, url: `/forum-sessions/${id}` },
+        origin,
+      );
+    }
+    return { before: { status: before.status }, after: { status: after!.status }, session: after! };
+  });
+  return result?.session;
+}
+
+/**
+ * Starts the next session of a series as a draft copy of an earlier one: title, description, length,
+ * meeting link, themes and the agenda skeleton (its items keep their place relative to the start).
+ */
+export async function copyForumSession(actorId: number, id: number, startsAt: Date): Promise<ForumSession | undefined> {
+  const result = await audited(actorId, "forum_session.copy", { type: "forum_session", id: "new" }, async (tx) => {
+    const [source] = await tx.select().from(forumSessions).where(eq(forumSessions.id, id));
+    if (!source) return null;
+    const length = source.endsAt.getTime() - source.startsAt.getTime();
+    const [copy] = await tx
+      .insert(forumSessions)
+      .values({
+        title: source.title,
+        descriptionMd: source.descriptionMd,
+        descriptionHtml: source.descriptionHtml,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + length),
+        meetingUrl: source.meetingUrl,
+        copiedFromId: source.id,
+        createdBy: actorId,
+      })
+      .returning();
+    await tx.execute(sql`
+      insert into ${forumSessionThemes} (forum_session_id, theme_id)
+      select ${copy!.id}, theme_id from ${forumSessionThemes} where forum_session_id = ${id}`);
+    await tx.execute(sql`
+      insert into ${agendaItems} (forum_session_id, position, start_offset_minutes, duration_minutes, title,
+        presenter_member_id, presenter_name, presenter_organisation, description_md, description_html)
+      select ${copy!.id}, position, start_offset_minutes, duration_minutes, title,
+        presenter_member_id, presenter_name, presenter_organisation, description_md, description_html
+      from ${agendaItems} where forum_session_id = ${id}`);
+    return { before: null, after: { copiedFrom: id, ...snapshot(copy!) }, session: copy!, subjectId: copy!.id };
+  });
+  return result?.session;
+}
