@@ -2,7 +2,9 @@ import { closeDatabase, databaseOptionsFromEnv, startDatabase } from "~/db.serve
 import { logger } from "~/lib/logger.server";
 import { ensureAdmin } from "~/members/admin-bootstrap.server";
 import { hasMembers, seedDemoMembers } from "~/members/demo.server";
+import { startOutboxWorker, stopOutboxWorker } from "~/notifications/outbox.server";
 import { seedBaseData } from "~/base-data.server";
+import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
 
 /** Opens, migrates and seeds the database. The server listens meanwhile and answers 503. */
 export async function startApp(): Promise<void> {
@@ -14,6 +16,7 @@ export async function startApp(): Promise<void> {
     // Demo content only on a new embedded database; a DATABASE_URL one gets it from db:seed:demo.
     if (options.driver === "pglite" && process.env.DEMO_CONTENT !== "0" && !(await hasMembers())) {
       await seedDemoMembers();
+      await seedDemoForumSessions();
     }
     const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
     if (ADMIN_EMAIL && ADMIN_PASSWORD) {
@@ -21,9 +24,11 @@ export async function startApp(): Promise<void> {
       if (created) logger.info({ email: ADMIN_EMAIL }, "admin created from ADMIN_EMAIL");
     }
   });
+  startOutboxWorker();
   logger.info({ ms: Math.round(performance.now() - started) }, "app ready");
 }
 
 export async function stopApp(): Promise<void> {
+  await stopOutboxWorker();
   await closeDatabase();
 }

@@ -228,6 +228,16 @@ async function main() {
     values (${createHash("sha256").update(token).digest("hex")}, ${viewer!.id}, now() + interval '29 days')`;
   const cookie = `kf_session=${token}`;
 
+  // The next forum session: of those still to come, the one most members registered for.
+  const [nextSession] = await db<{ id: number }[]>`
+    select id from forum_sessions
+    where status = 'planned' and ends_at >= now()
+    order by (select count(*) from registrations where forum_session_id = forum_sessions.id) desc, starts_at
+    limit 1`;
+  const [pastSession] = await db<{ id: number }[]>`
+    select fs.id from forum_sessions fs join summaries s on s.forum_session_id = fs.id and s.status = 'published'
+    where fs.status = 'held' order by fs.starts_at desc limit 1`;
+
   const pages: Page[] = [
     { name: "home", path: "/" },
     { name: "municipality list", path: "/municipalities" },
@@ -235,6 +245,9 @@ async function main() {
     { name: "busy municipality, signed in", path: `/municipalities/${busy!.number}`, signedIn: true },
     { name: "sign-in page", path: "/sign-in" },
     { name: "my page, signed in", path: "/me", signedIn: true },
+    { name: "forum sessions", path: "/forum-sessions" },
+    ...(nextSession ? [{ name: "next forum session", path: `/forum-sessions/${nextSession.id}` }] : []),
+    ...(pastSession ? [{ name: "past forum session with summary", path: `/forum-sessions/${pastSession.id}` }] : []),
   ];
   const headersOf = (page: Page): Record<string, string> => (page.signedIn ? { cookie } : {});
 
@@ -253,14 +266,23 @@ async function main() {
   const scansByPage = new Map<string, string[]>();
   for (const page of pages) {
     const before = readFileSync(queryLog, "utf8").length;
-    await fetch(`${capture.url}${page.path}`, { headers: headersOf(page) }).then((r) => r.arrayBuffer());
+    const status = await fetch(`${capture.url}${page.path}`, { headers: headersOf(page) }).then(async (r) => {
+      await r.arrayBuffer();
+      return r.status;
+    });
+    if (status !== 200) console.warn(`  ${page.name} (${page.path}) answered ${status}; explaining whatever it asked.`);
     const lines = readFileSync(queryLog, "utf8").slice(before).trim().split("\n").filter(Boolean);
     const scans: string[] = [];
     for (const line of lines) {
       const { query, params } = JSON.parse(line) as { query: string; params: unknown[] };
-      const [row] = await db.unsafe(`explain (analyze, buffers, format json) ${query}`, params as never[]);
-      const plan = (row as unknown as { "QUERY PLAN": { Plan: Plan }[] })["QUERY PLAN"][0]!.Plan;
-      for (const scan of seqScans(plan, bigTables)) scans.push(`${scan}: ${query.slice(0, 80)}`);
+      // A statement that cannot be explained (or that failed for the page too) is reported, not fatal.
+      try {
+        const [row] = await db.unsafe(`explain (analyze, buffers, format json) ${query}`, params as never[]);
+        const plan = (row as unknown as { "QUERY PLAN": { Plan: Plan }[] })["QUERY PLAN"][0]!.Plan;
+        for (const scan of seqScans(plan, bigTables)) scans.push(`${scan}: ${query.slice(0, 80)}`);
+      } catch (error) {
+        console.warn(`  ${page.name}: could not explain ${query.slice(0, 80)}: ${(error as Error).message}`);
+      }
     }
     scansByPage.set(page.name, scans);
   }

@@ -1,7 +1,8 @@
-/** npm run db:seed:demo — the demo members, into the database in DATABASE_URL (or DATA_DIR). */
+/** npm run db:seed:demo — the demo members and forum sessions, into the database in DATABASE_URL (or DATA_DIR). */
 import { closeDatabase, databaseOptionsFromEnv, migrateDatabase, openDatabase } from "~/db.server";
 import { seedDemoMembers } from "~/members/demo.server";
 import { seedBaseData } from "~/base-data.server";
+import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
 
 await openDatabase(databaseOptionsFromEnv());
 try {
@@ -9,6 +10,7 @@ try {
   await seedBaseData();
   const added = await seedDemoMembers();
   console.log(`${added} demo members added.`);
+  console.log(`${await seedDemoForumSessions()} demo forum sessions added.`);
 } finally {
   await closeDatabase();
 }

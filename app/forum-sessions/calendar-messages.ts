@@ -1,5 +1,71 @@
 export const nb = {
+  "calendar.feed.name": "Kommuneforum – forummøter",
+  "calendar.feed.personalName": "Kommuneforum – forummøter med møtelenker",
+  "calendar.event.cancelled": "Forummøtet er avlyst.",
+  "calendar.event.agenda": "Agenda:",
+  "calendar.event.meetingLink": "Møtelenke: {url}",
+  "calendar.event.page": "Mer om forummøtet: {url}",
+
+  "calendar.add": "Legg til i kalender (.ics)",
+  "calendar.subscribe": "Abonner på alle forummøter",
+  "calendar.personal": "Personlig kalender med møtelenker",
+
+  "calendar.me.title": "Kalenderen min",
+  "calendar.me.lead":
+    "Abonner på forummøtene i kalenderprogrammet ditt (Outlook, Google Kalender, Apple Kalender). Kalenderen oppdateres av seg selv når møter flyttes eller avlyses.",
+  "calendar.me.approvedOnly":
+    "Den personlige kalenderen viser møtelenkene og er derfor bare for godkjente medlemmer. Du kan abonnere på den offentlige kalenderen under.",
+  "calendar.me.personal": "Personlig kalender",
+  "calendar.me.personalLead": "Den personlige kalenderen har møtelenkene med i hvert forummøte.",
+  "calendar.me.address": "Din personlige kalenderadresse",
+  "calendar.me.addressHelp": "Lim inn adressen der kalenderprogrammet ber om å abonnere på en kalender fra nettet.",
+  "calendar.me.webcal": "Abonner i kalenderprogrammet",
+  "calendar.me.warning":
+    "Adressen er personlig. Den som har den, kan se møtelenkene, så ikke del den. Lag en ny adresse hvis du tror andre har fått den.",
+  "calendar.me.none": "Du har ingen personlig kalenderadresse ennå.",
+  "calendar.me.create": "Lag personlig kalenderadresse",
+  "calendar.me.reset": "Lag ny adresse",
+  "calendar.me.resetHelp":
+    "Den gamle adressen slutter å virke med en gang. Kalendere som abonnerer på den, må få den nye adressen.",
+  "calendar.me.created": "Den personlige kalenderadressen er klar.",
+  "calendar.me.replaced": "Du har fått en ny adresse. Den gamle virker ikke lenger.",
+  "calendar.me.public": "Offentlig kalender",
+  "calendar.me.publicLead": "Alle kan abonnere på den offentlige kalenderen. Den har ikke med møtelenkene.",
+  "calendar.me.publicAddress": "Adresse til den offentlige kalenderen",
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
+  "calendar.feed.name": "Kommuneforum – forum sessions",
+  "calendar.feed.personalName": "Kommuneforum – forum sessions with meeting links",
+  "calendar.event.cancelled": "This forum session is cancelled.",
+  "calendar.event.agenda": "Agenda:",
+  "calendar.event.meetingLink": "Meeting link: {url}",
+  "calendar.event.page": "More about the forum session: {url}",
+
+  "calendar.add": "Add to calendar (.ics)",
+  "calendar.subscribe": "Subscribe to all forum sessions",
+  "calendar.personal": "Personal calendar with meeting links",
+
+  "calendar.me.title": "My calendar",
+  "calendar.me.lead":
+    "Subscribe to the forum sessions in your calendar app (Outlook, Google Calendar, Apple Calendar). The calendar updates itself when sessions move or are cancelled.",
+  "calendar.me.approvedOnly":
+    "The personal calendar shows the meeting links, so it is for approved members only. You can subscribe to the public calendar below.",
+  "calendar.me.personal": "Personal calendar",
+  "calendar.me.personalLead": "The personal calendar includes the meeting link of every forum session.",
+  "calendar.me.address": "Your personal calendar address",
+  "calendar.me.addressHelp": "Paste the address where your calendar app asks for a calendar to subscribe to from the web.",
+  "calendar.me.webcal": "Subscribe in your calendar app",
+  "calendar.me.warning":
+    "This address is personal. Whoever has it can see the meeting links, so do not share it. Make a new address if you think someone else has it.",
+  "calendar.me.none": "You have no personal calendar address yet.",
+  "calendar.me.create": "Make a personal calendar address",
+  "calendar.me.reset": "Make a new address",
+  "calendar.me.resetHelp":
+    "The old address stops working at once. Calendars subscribed to it need the new address.",
+  "calendar.me.created": "Your personal calendar address is ready.",
+  "calendar.me.replaced": "You have a new address. The old one no longer works.",
+  "calendar.me.public": "Public calendar",
+  "calendar.me.publicLead": "Anyone can subscribe to the public calendar. It does not include the meeting links.",
+  "calendar.me.publicAddress": "Address of the public calendar",
 };

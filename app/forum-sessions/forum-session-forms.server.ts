@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseForm } from "~/lib/forms";
+import { toOsloInput } from "~/lib/dates";
 import { fromOsloInput } from "~/lib/oslo-time.server";
 
 // Messages are translation keys; the page shows them beside the field in the reader's language.
@@ -100,4 +102,93 @@ export function themeIdsOf(formData: FormData): number[] {
         .map(Number),
     ),
   ];
+}
+
+/** The session form, validated: the input for create/update, or errors and what was typed. */
+export async function readForumSessionForm(formData: FormData, knownThemes: (ids: number[]) => Promise<number[]>) {
+  const form = parseForm(formData, forumSessionForm);
+  const themeIds = await knownThemes(themeIdsOf(formData));
+  if (!form.ok) {
+    const values = form.values;
+    return {
+      ok: false as const,
+      errors: form.errors,
+      values: {
+        title: values.title ?? "",
+        description: values.description ?? "",
+        startsAt: values.startsAt ?? "",
+        endsAt: values.endsAt ?? "",
+        meetingUrl: values.meetingUrl ?? "",
+        themeIds,
+      },
+    };
+  }
+  const { title, description, startsAt, endsAt, meetingUrl, version } = form.value;
+  return { ok: true as const, value: { title, description, startsAt, endsAt, meetingUrl, themeIds }, version };
+}
+
+export interface AgendaItemFormValues {
+  startTime: string;
+  durationMinutes: string;
+  title: string;
+  presenterEmail: string;
+  presenterName: string;
+  presenterOrganisation: string;
+  description: string;
+}
+
+/**
+ * The agenda item form, validated against its forum session: the start time (Oslo, on the session's
+ * day) must fall within the session; a presenter email must belong to an approved member; topic links
+ * wait for the topics area, so any topic id is unknown for now.
+ */
+export async function readAgendaItemForm(
+  formData: FormData,
+  session: { startsAt: Date; endsAt: Date },
+  findPresenter: (email: string) => Promise<number | undefined>,
+) {
+  const form = parseForm(formData, agendaItemForm);
+  const raw = (key: keyof AgendaItemFormValues) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  const values: AgendaItemFormValues = {
+    startTime: raw("startTime"),
+    durationMinutes: raw("durationMinutes"),
+    title: raw("title"),
+    presenterEmail: raw("presenterEmail"),
+    presenterName: raw("presenterName"),
+    presenterOrganisation: raw("presenterOrganisation"),
+    description: raw("description"),
+  };
+  const errors: Record<string, string[]> = form.ok ? {} : { ...(form.errors as Record<string, string[]>) };
+  let startOffsetMinutes = 0;
+  let presenterMemberId: number | null = null;
+  if (form.ok) {
+    const day = toOsloInput(session.startsAt).slice(0, 10);
+    const start = fromOsloInput(`${day}T${form.value.startTime}`);
+    startOffsetMinutes = start ? Math.round((start.getTime() - session.startsAt.getTime()) / 60_000) : -1;
+    const sessionMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+    if (startOffsetMinutes < 0 || startOffsetMinutes >= sessionMinutes) errors.startTime = ["agenda.form.startOutside"];
+    if (form.value.presenterEmail) {
+      presenterMemberId = (await findPresenter(form.value.presenterEmail)) ?? null;
+      if (!presenterMemberId) errors.presenterEmail = ["agenda.form.unknownMember"];
+    }
+    if (form.value.topicId !== null) errors.topicId = ["agenda.form.unknownTopic"];
+  }
+  if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, errors, values };
+  const v = form.value;
+  return {
+    ok: true as const,
+    value: {
+      startOffsetMinutes,
+      durationMinutes: v.durationMinutes,
+      title: v.title,
+      presenterMemberId,
+      presenterName: v.presenterName || null,
+      presenterOrganisation: v.presenterOrganisation || null,
+      description: v.description,
+      topicId: null,
+    },
+  };
 }

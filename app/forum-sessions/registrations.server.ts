@@ -80,5 +80,5 @@ export async function listRegistrations(forumSessionId: number) {
     .innerJoin(members, eq(members.id, registrations.memberId))
     .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
     .where(eq(registrations.forumSessionId, forumSessionId))
-    .orderBy(asc(sql`${municipalities.name} nulls first`), asc(members.name));
+    .orderBy(sql`${municipalities.name} asc nulls first`, asc(members.name));
 }

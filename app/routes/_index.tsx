@@ -1,10 +1,36 @@
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getAgenda } from "~/forum-sessions/agenda.server";
+import { AgendaList } from "~/forum-sessions/agenda-view";
+import { SessionTime } from "~/forum-sessions/forum-session-parts";
+import { nextPlannedForumSession } from "~/forum-sessions/forum-sessions.server";
+import { isRegistered } from "~/forum-sessions/registrations.server";
+import { latestPublishedSummaries } from "~/forum-sessions/summaries.server";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
-import { formatNumber } from "~/lib/dates";
+import { formatDate, formatNumber } from "~/lib/dates";
+import { getViewer, summarise } from "~/members/permissions.server";
+import { can } from "~/members/rights";
 import { countMunicipalities } from "~/municipalities/municipalities.server";
 
-export async function loader() {
-  return { municipalityCount: await countMunicipalities() };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [municipalityCount, next, summaries, viewer] = await Promise.all([
+    countMunicipalities(),
+    nextPlannedForumSession(),
+    latestPublishedSummaries(5),
+    getViewer(request),
+  ]);
+  const [agenda, registered] = next
+    ? await Promise.all([getAgenda(next.id), viewer ? isRegistered(next.id, viewer.member.id) : false])
+    : [[], false];
+  return {
+    municipalityCount,
+    next: next
+      ? { id: next.id, title: next.title, startsAt: next.startsAt, endsAt: next.endsAt, registered }
+      : null,
+    agenda: agenda.map(({ presenterMemberEmail: _email, descriptionMd: _md, ...item }) => item),
+    summaries,
+    canRegister: can(summarise(viewer), "write"),
+  };
 }
 
 const AREAS: { to: string; title: MessageKey; text: MessageKey }[] = [
@@ -15,8 +41,46 @@ const AREAS: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: "/municipalities", title: "nav.municipalities", text: "home.area.municipalities" },
 ];
 
+function NextSession() {
+  const { next, agenda, canRegister } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!next) return <p className="ds-paragraph mt-2">{t("home.noNextSession")}</p>;
+  return (
+    <div className="ds-card mt-4" data-variant="tinted">
+      <h3 className="ds-heading" data-size="sm">
+        <Link className="ds-link" to={`/forum-sessions/${next.id}`}>
+          {next.title}
+        </Link>
+      </h3>
+      <p className="ds-paragraph mt-1">
+        <SessionTime startsAt={next.startsAt} endsAt={next.endsAt} />
+      </p>
+      {agenda.length > 0 ? (
+        <div className="mt-4">
+          <AgendaList items={agenda} startsAt={next.startsAt} endsAt={next.endsAt} itemHeading="h4" />
+        </div>
+      ) : null}
+      <div className="mt-4">
+        {next.registered ? (
+          <p className="ds-paragraph font-semibold">{t("forumSessions.youAreRegistered")}</p>
+        ) : canRegister ? (
+          <Form method="post" action={`/forum-sessions/${next.id}`}>
+            <button type="submit" name="intent" value="register" className="ds-button" data-variant="primary">
+              {t("forumSessions.register")}
+            </button>
+          </Form>
+        ) : (
+          <Link className="ds-button" data-variant="primary" to={`/forum-sessions/${next.id}`}>
+            {t("forumSessions.register")}
+          </Link>
+        )}
+      </div>
+    </div>
+  );
+}
+
 export default function HomePage() {
-  const { municipalityCount } = useLoaderData<typeof loader>();
+  const { municipalityCount, summaries } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -27,7 +91,41 @@ export default function HomePage() {
       <p className="ds-paragraph mt-4 max-w-prose" data-variant="long">
         {t("home.lead")}
       </p>
-      <h2 className="ds-heading mt-10" data-size="md">
+
+      <div className="mt-10 grid gap-10 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="next-session">
+          <h2 id="next-session" className="ds-heading" data-size="md">
+            {t("home.nextSession")}
+          </h2>
+          <NextSession />
+        </section>
+        <section aria-labelledby="latest-summaries">
+          <h2 id="latest-summaries" className="ds-heading" data-size="md">
+            {t("home.latestSummaries")}
+          </h2>
+          {summaries.length > 0 ? (
+            <ul className="mt-4 space-y-3">
+              {summaries.map((s) => (
+                <li key={s.forumSessionId}>
+                  <Link className="ds-link" to={`/forum-sessions/${s.forumSessionId}#summary`}>
+                    {s.title}
+                  </Link>
+                  <span className="block text-sm">{formatDate(new Date(s.startsAt), language)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="ds-paragraph mt-2">{t("home.noSummaries")}</p>
+          )}
+          <p className="mt-4">
+            <Link className="ds-link" to="/forum-sessions">
+              {t("home.allSessions")}
+            </Link>
+          </p>
+        </section>
+      </div>
+
+      <h2 className="ds-heading mt-12" data-size="md">
         {t("home.areas")}
       </h2>
       <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

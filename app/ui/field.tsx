@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useT, type MessageKey } from "~/i18n/i18n";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -9,8 +9,24 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   errors?: string[];
 }
 
-/** A labelled input with its description and the server's error beside it, wired for screen readers. */
-export function Field({ name, label, description, errors, id = `field-${name}`, ...input }: FieldProps) {
+interface Labelled {
+  name: string;
+  label: string;
+  description?: ReactNode;
+  /** Message keys from the server's validation. */
+  errors?: string[];
+  id?: string;
+}
+
+/** Label, description and the server's error around a control, wired for screen readers. */
+function FieldShell({
+  name,
+  label,
+  description,
+  errors,
+  id = `field-${name}`,
+  control,
+}: Labelled & { control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const t = useT();
   const error = errors?.[0];
   const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -24,20 +40,40 @@ export function Field({ name, label, description, errors, id = `field-${name}`, 
           {description}
         </div>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        className="ds-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
       {error ? (
         <p id={`${id}-error`} className="ds-validation-message" data-color="danger">
           {t(error as MessageKey)}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its description and the server's error beside it. */
+export function Field({ name, label, description, errors, id, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell
+      {...{ name, label, description, errors, id }}
+      control={(aria) => <input name={name} className="ds-input" {...aria} {...input} />}
+    />
+  );
+}
+
+/** The same for a multi-line text (markdown). */
+export function TextAreaField({
+  name,
+  label,
+  description,
+  errors,
+  id,
+  ...textarea
+}: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell
+      {...{ name, label, description, errors, id }}
+      control={(aria) => <textarea name={name} className="ds-input" rows={8} {...aria} {...textarea} />}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { can } from "~/members/rights";
@@ -81,6 +81,7 @@ function AccountLinks() {
           {t("shell.approvals")}
         </Link>
       ) : null}
+      <NotificationsLink />
       <Link className="ds-link" to="/me">
         {t("shell.profile")} <span className="sr-only">({viewer.name})</span>
       </Link>
@@ -90,6 +91,26 @@ function AccountLinks() {
         </button>
       </Form>
     </nav>
+  );
+}
+
+/** Shows "Varsler (3)", read out as "Varsler (3 uleste)". */
+function NotificationsLink() {
+  const t = useT();
+  const unread = useRouteLoaderData<{ unreadNotifications?: number }>("root")?.unreadNotifications ?? 0;
+  return (
+    <Link className="ds-link" to="/notifications">
+      {t("notifications.link")}
+      {unread > 0 ? (
+        <>
+          {" "}
+          <span aria-hidden="true">({unread})</span>
+          <span className="sr-only">
+            ({unread} {t(unread === 1 ? "notifications.linkUnreadOne" : "notifications.linkUnreadMany")})
+          </span>
+        </>
+      ) : null}
+    </Link>
   );
 }
 

@@ -23,8 +23,8 @@ async function statusOf(promise: Promise<unknown>): Promise<number> {
 }
 
 describe("the home page", () => {
-  it("counts the municipalities", async () => {
-    expect(await homeLoader()).toEqual({ municipalityCount: 357 });
+  it("counts the municipalities, and says so when no forum session is planned", async () => {
+    expect(await homeLoader(args("/"))).toMatchObject({ municipalityCount: 357, next: null, summaries: [] });
   });
 });
 

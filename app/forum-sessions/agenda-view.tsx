@@ -1,0 +1,109 @@
+import type { ReactNode } from "react";
+import { agendaFlags } from "./agenda";
+import { useLanguage, useT } from "~/i18n/i18n";
+import { formatTime } from "~/lib/dates";
+
+export interface AgendaRow {
+  id: number;
+  startOffsetMinutes: number;
+  durationMinutes: number;
+  title: string;
+  descriptionHtml: string;
+  presenterMemberId: number | null;
+  presenterMemberName: string | null;
+  presenterMunicipality: string | null;
+  presenterName: string | null;
+  presenterOrganisation: string | null;
+}
+
+function Presenter({ item }: { item: AgendaRow }) {
+  if (item.presenterMemberName) {
+    return (
+      <>
+        {item.presenterMemberName}
+        {item.presenterMunicipality ? `, ${item.presenterMunicipality}` : ""}
+      </>
+    );
+  }
+  if (!item.presenterName) return null;
+  return (
+    <>
+      {item.presenterName}
+      {item.presenterOrganisation ? `, ${item.presenterOrganisation}` : ""}
+    </>
+  );
+}
+
+/**
+ * The agenda as an ordered list: time span, title, presenter, description. With `showFlags` (the
+ * coordinator's view) items that overlap or run past the end say so in words, not colour alone.
+ */
+export function AgendaList({
+  items,
+  startsAt,
+  endsAt,
+  showFlags = false,
+  actions,
+  itemHeading: ItemHeading = "h3",
+}: {
+  items: AgendaRow[];
+  startsAt: Date | string;
+  endsAt: Date | string;
+  showFlags?: boolean;
+  actions?: (item: AgendaRow, index: number) => ReactNode;
+  itemHeading?: "h3" | "h4";
+}) {
+  const t = useT();
+  const language = useLanguage();
+  const start = new Date(startsAt).getTime();
+  const sessionMinutes = Math.round((new Date(endsAt).getTime() - start) / 60_000);
+  const flags = agendaFlags(items, sessionMinutes);
+  const titles = new Map(items.map((i) => [i.id, i.title]));
+  return (
+    <ol className="space-y-4">
+      {items.map((item, index) => {
+        const from = new Date(start + item.startOffsetMinutes * 60_000);
+        const to = new Date(from.getTime() + item.durationMinutes * 60_000);
+        const flag = flags.get(item.id);
+        const warnings = showFlags && flag
+          ? [
+              ...flag.overlaps.map((other) => t("agenda.overlaps", { other: titles.get(other) ?? "" })),
+              ...(flag.pastEnd ? [t("agenda.pastEnd")] : []),
+            ]
+          : [];
+        return (
+          <li key={item.id} className="ds-card" data-variant={warnings.length > 0 ? "default" : "tinted"} data-color={warnings.length > 0 ? "warning" : undefined}>
+            <div className="grid gap-2 sm:grid-cols-[9rem_1fr]">
+              <p className="font-semibold tabular-nums">
+                <time dateTime={from.toISOString()}>{formatTime(from, language)}</time>–{formatTime(to, language)}
+                <span className="ds-sr-only">, </span>
+                <span className="block text-sm font-normal">{t("agenda.duration", { minutes: item.durationMinutes })}</span>
+              </p>
+              <div>
+                <ItemHeading className="ds-heading" data-size="2xs">
+                  {item.title}
+                </ItemHeading>
+                {item.presenterMemberName || item.presenterName ? (
+                  <p className="ds-paragraph" data-size="sm">
+                    {t("agenda.presenter")}: <Presenter item={item} />
+                  </p>
+                ) : null}
+                {item.descriptionHtml ? (
+                  <div className="prose-markdown mt-2" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
+                ) : null}
+                {warnings.length > 0 ? (
+                  <ul className="mt-2 list-disc pl-5 font-semibold">
+                    {warnings.map((w) => (
+                      <li key={w}>⚠ {w}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {actions ? <div className="mt-3 flex flex-wrap gap-2">{actions(item, index)}</div> : null}
+              </div>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

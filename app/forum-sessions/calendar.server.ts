@@ -1,0 +1,184 @@
+import { TZDate } from "@date-fns/tz";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import { and, asc, eq, gte, inArray, ne, or } from "drizzle-orm";
+import ical, { ICalEventStatus } from "ical-generator";
+import { agendaItems, forumSessions, members, municipalities } from "../../db/schema";
+import { db } from "~/db.server";
+import { translator, type Language, type Translate } from "~/i18n/i18n";
+import { TIME_ZONE, toOsloTimeInput } from "~/lib/dates";
+import { generateSessionToken } from "~/members/auth-sessions.server";
+
+export interface CalendarOptions {
+  /** The site's origin, for the UID's host and the session page's address. */
+  origin: string;
+  language: Language;
+  /** Only for approved members: the meeting link is members-only. */
+  withMeetingLinks: boolean;
+}
+
+/** Subscribers keep seeing a cancelled or held forum session for this long after it ended. */
+const RECENT_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const TOKEN = /^[a-z2-7]{32}$/;
+
+const osloVtimezone = getVtimezoneComponent(TIME_ZONE);
+
+const sessionColumns = {
+  id: forumSessions.id,
+  title: forumSessions.title,
+  descriptionMd: forumSessions.descriptionMd,
+  startsAt: forumSessions.startsAt,
+  endsAt: forumSessions.endsAt,
+  meetingUrl: forumSessions.meetingUrl,
+  status: forumSessions.status,
+  sequence: forumSessions.sequence,
+  createdAt: forumSessions.createdAt,
+  updatedAt: forumSessions.updatedAt,
+};
+
+type CalendarSession = Awaited<ReturnType<typeof calendarSessions>>[number];
+type CalendarAgendaItem = Awaited<ReturnType<typeof agendaOf>>[number];
+
+function calendarSessions(where: ReturnType<typeof and>) {
+  return db()
+    .select(sessionColumns)
+    .from(forumSessions)
+    .where(and(ne(forumSessions.status, "draft"), where))
+    .orderBy(asc(forumSessions.startsAt), asc(forumSessions.id));
+}
+
+async function agendaOf(forumSessionIds: number[]) {
+  if (forumSessionIds.length === 0) return [];
+  return db()
+    .select({
+      forumSessionId: agendaItems.forumSessionId,
+      startOffsetMinutes: agendaItems.startOffsetMinutes,
+      durationMinutes: agendaItems.durationMinutes,
+      title: agendaItems.title,
+      presenterMemberName: members.name,
+      presenterMunicipality: municipalities.name,
+      presenterName: agendaItems.presenterName,
+      presenterOrganisation: agendaItems.presenterOrganisation,
+      updatedAt: agendaItems.updatedAt,
+    })
+    .from(agendaItems)
+    .leftJoin(members, eq(members.id, agendaItems.presenterMemberId))
+    .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
+    .where(inArray(agendaItems.forumSessionId, forumSessionIds))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
+}
+
+function agendaLine(session: CalendarSession, item: CalendarAgendaItem): string {
+  const start = new Date(session.startsAt.getTime() + item.startOffsetMinutes * MINUTE);
+  const end = new Date(start.getTime() + item.durationMinutes * MINUTE);
+  const presenter = item.presenterMemberName
+    ? [item.presenterMemberName, item.presenterMunicipality]
+    : [item.presenterName, item.presenterOrganisation];
+  const who = presenter.filter(Boolean).join(", ");
+  return `${toOsloTimeInput(start)}–${toOsloTimeInput(end)} ${item.title}${who ? ` (${who})` : ""}`;
+}
+
+function description(session: CalendarSession, agenda: CalendarAgendaItem[], pageUrl: string, meetingUrl: string | null, t: Translate) {
+  const parts: string[] = [];
+  if (session.status === "cancelled") parts.push(t("calendar.event.cancelled"));
+  const text = session.descriptionMd.replace(/\r\n?/g, "\n").trim();
+  if (text) parts.push(text);
+  if (agenda.length > 0) parts.push([t("calendar.event.agenda"), ...agenda.map((item) => agendaLine(session, item))].join("\n"));
+  parts.push(
+    [meetingUrl ? t("calendar.event.meetingLink", { url: meetingUrl }) : null, t("calendar.event.page", { url: pageUrl })]
+      .filter(Boolean)
+      .join("\n"),
+  );
+  return parts.join("\n\n");
+}
+
+async function buildCalendar(sessions: CalendarSession[], options: CalendarOptions, name: string | null): Promise<string> {
+  const t = translator(options.language);
+  const host = new URL(options.origin).hostname;
+  const agenda = await agendaOf(sessions.map((s) => s.id));
+  const calendar = ical({
+    prodId: { company: "Kommuneforum", product: "forum-sessions", language: options.language.toUpperCase() },
+    name,
+    ttl: name ? 60 * 60 : null,
+    // No calendar-wide zone name: with one, ical-generator writes DTSTAMP and LAST-MODIFIED as local
+    // times without Z. Each event names Europe/Oslo instead, which still brings in the VTIMEZONE.
+    timezone: { name: null, generator: (zone) => (zone === TIME_ZONE ? osloVtimezone : null) },
+  });
+  for (const session of sessions) {
+    const items = agenda.filter((item) => item.forumSessionId === session.id);
+    const lastModified = new Date(Math.max(session.updatedAt.getTime(), ...items.map((item) => item.updatedAt.getTime())));
+    const pageUrl = `${options.origin}/forum-sessions/${session.id}`;
+    const meetingUrl = options.withMeetingLinks && session.status !== "cancelled" ? session.meetingUrl : null;
+    calendar.createEvent({
+      id: `forum-session-${session.id}@${host}`,
+      sequence: session.sequence,
+      // TZDate, not Date: ical-generator reads a plain Date's wall-clock time in the server's own zone.
+      start: new TZDate(session.startsAt, TIME_ZONE),
+      end: new TZDate(session.endsAt, TIME_ZONE),
+      timezone: TIME_ZONE,
+      // Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545, 3.8.7.2).
+      stamp: lastModified,
+      lastModified,
+      created: session.createdAt,
+      status: session.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      summary: session.title,
+      description: description(session, items, pageUrl, meetingUrl, t),
+      location: meetingUrl,
+      url: pageUrl,
+    });
+  }
+  return calendar.toString();
+}
+
+/** One forum session's calendar, or undefined when there is no such session or it is a draft. */
+export async function getForumSessionCalendar(id: number, options: CalendarOptions): Promise<string | undefined> {
+  const sessions = await calendarSessions(eq(forumSessions.id, id));
+  return sessions.length > 0 ? buildCalendar(sessions, options, null) : undefined;
+}
+
+/**
+ * The subscribable feed: every planned forum session, and those held or cancelled in the last
+ * RECENT_DAYS, so that a subscriber's calendar shows the cancellation rather than losing the event.
+ */
+export async function getForumSessionsFeed(options: CalendarOptions): Promise<string> {
+  const since = new Date(Date.now() - RECENT_DAYS * DAY);
+  const sessions = await calendarSessions(or(eq(forumSessions.status, "planned"), gte(forumSessions.endsAt, since)));
+  const t = translator(options.language);
+  return buildCalendar(sessions, options, t(options.withMeetingLinks ? "calendar.feed.personalName" : "calendar.feed.name"));
+}
+
+/** The approved member whose personal feed address holds this token; a malformed token is nobody's. */
+export async function getMemberByCalendarToken(token: string | undefined) {
+  if (!token || !TOKEN.test(token)) return undefined;
+  const [member] = await db()
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.calendarToken, token), eq(members.status, "approved")));
+  return member;
+}
+
+/** Gives the member a new personal feed address; the old one stops working at once. */
+export async function replaceCalendarToken(memberId: number): Promise<string> {
+  const token = generateSessionToken();
+  await db().update(members).set({ calendarToken: token }).where(eq(members.id, memberId));
+  return token;
+}
+
+export function calendarFeedUrl(origin: string, token: string): string {
+  return `${origin}/calendar/${token}.ics`;
+}
+
+/** The same address for calendar apps: a webcal: link opens a subscription instead of a download. */
+export function webcalUrl(url: string): string {
+  return url.replace(/^https?:/, "webcal:");
+}
+
+export function calendarResponse(ics: string, headers: Record<string, string>): Response {
+  return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", ...headers } });
+}
+
+// A plain Response: a thrown data() in a resource route is logged as a failed request.
+export function calendarNotFound(): never {
+  throw new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

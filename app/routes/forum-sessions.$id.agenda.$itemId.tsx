@@ -1,0 +1,73 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
+import { AgendaItemForm, type AgendaItemFields } from "~/forum-sessions/agenda-item-form";
+import { getAgenda, updateAgendaItem } from "~/forum-sessions/agenda.server";
+import { readAgendaItemForm } from "~/forum-sessions/forum-session-forms.server";
+import { findApprovedMemberId } from "~/forum-sessions/presenters.server";
+import { useT } from "~/i18n/i18n";
+import { toOsloTimeInput } from "~/lib/dates";
+import type { FieldErrors } from "~/lib/forms";
+import { notFound, parseId } from "~/lib/http.server";
+import { pageTitle } from "~/ui/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.editTitle");
+
+async function loadItem(request: Request, params: { id?: string; itemId?: string }) {
+  const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
+  const itemId = parseId(params.itemId);
+  const item = itemId ? (await getAgenda(session.id)).find((i) => i.id === itemId) : undefined;
+  if (!item) notFound();
+  return { session, viewer, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, item } = await loadItem(request, params);
+  const values: AgendaItemFields = {
+    startTime: toOsloTimeInput(new Date(session.startsAt.getTime() + item.startOffsetMinutes * 60_000)),
+    durationMinutes: String(item.durationMinutes),
+    title: item.title,
+    presenterEmail: item.presenterMemberEmail ?? "",
+    presenterName: item.presenterName ?? "",
+    presenterOrganisation: item.presenterOrganisation ?? "",
+    description: item.descriptionMd,
+  };
+  return {
+    session: { id: session.id, title: session.title },
+    span: { start: toOsloTimeInput(session.startsAt), end: toOsloTimeInput(session.endsAt) },
+    values,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, viewer, item } = await loadItem(request, params);
+  const form = await readAgendaItemForm(await request.formData(), session, findApprovedMemberId);
+  if (!form.ok) return data<{ errors: FieldErrors; values: AgendaItemFields }>({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!(await updateAgendaItem(viewer.member.id, session.id, item.id, form.value))) notFound();
+  return redirect(`/forum-sessions/${session.id}/agenda`, 303);
+}
+
+export default function EditAgendaItemPage() {
+  const { session, span, values } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link className="ds-link" to={`/forum-sessions/${session.id}/agenda`}>
+          {t("agenda.title", { title: session.title })}
+        </Link>
+      </p>
+      <h1 className="ds-heading mb-6 mt-4" data-size="lg">
+        {t("agenda.editTitle")}
+      </h1>
+      <AgendaItemForm
+        values={reply?.values ?? values}
+        errors={reply?.errors ?? {}}
+        sessionSpan={span}
+        intent="save"
+        submitLabel={t("agenda.form.save")}
+      />
+    </>
+  );
+}

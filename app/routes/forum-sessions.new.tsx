@@ -1,0 +1,49 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ForumSessionForm } from "~/forum-sessions/forum-session-form";
+import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
+import { createForumSession, knownThemeIds, listThemes } from "~/forum-sessions/forum-sessions.server";
+import { useT } from "~/i18n/i18n";
+import { requireCoordinator } from "~/members/permissions.server";
+import { pageTitle } from "~/ui/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.new");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCoordinator(request);
+  return { themes: await listThemes() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCoordinator(request);
+  const form = await readForumSessionForm(await request.formData(), knownThemeIds);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const session = await createForumSession(viewer.member.id, form.value);
+  return redirect(`/forum-sessions/${session.id}/agenda`, 303);
+}
+
+const EMPTY = { title: "", description: "", startsAt: "", endsAt: "", meetingUrl: "", themeIds: [] };
+
+export default function NewForumSessionPage() {
+  const { themes } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link className="ds-link" to="/forum-sessions">
+          {t("forumSessions.back")}
+        </Link>
+      </p>
+      <h1 className="ds-heading mt-4" data-size="lg">
+        {t("forumSessions.new")}
+      </h1>
+      <ForumSessionForm
+        values={reply?.values ?? EMPTY}
+        errors={reply?.errors ?? {}}
+        themes={themes}
+        submitLabel={t("forumSessions.form.create")}
+      />
+    </>
+  );
+}
