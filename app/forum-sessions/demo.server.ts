@@ -186,7 +186,7 @@ Amir Haddad fortalte hvordan Oslo bruker en dynamisk innkjøpsordning for IKT-ko
   {
     title: "Informasjonssikkerhet og beredskap etter øvelsen",
     description:
-      "I høst øvde kommunene på Helgeland på to døgn uten nett og fagsystemer. Hva fungerte, hva sviktet, og hva gjør vi nå?",
+      "Kommunene på Helgeland har nettopp øvd på to døgn uten nett og fagsystemer. Hva fungerte, hva sviktet, og hva gjør vi nå?",
     inDays: -12,
     from: "09:00",
     to: "11:30",

@@ -49,7 +49,10 @@ export const forumSessionForm = z
     version: z.coerce.number().int().optional(),
   })
   .superRefine((form, ctx) => {
-    if (!Number.isNaN(form.startsAt.getTime()) && !Number.isNaN(form.endsAt.getTime()) && form.endsAt <= form.startsAt) {
+    // Runs even when a field failed above (zod 4), so the values may still be the raw strings.
+    const { startsAt, endsAt } = form as { startsAt: unknown; endsAt: unknown };
+    if (!(startsAt instanceof Date) || !(endsAt instanceof Date)) return;
+    if (!Number.isNaN(startsAt.getTime()) && !Number.isNaN(endsAt.getTime()) && endsAt <= startsAt) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "forumSessions.form.endBeforeStart" });
     }
   });

@@ -8,6 +8,7 @@ import { sendEmail } from "./email.server";
 export const MAX_ATTEMPTS = 8;
 const INTERVAL_MS = 15_000;
 const KICK_DELAY_MS = 200;
+const BATCH = 20;
 
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4 … about two hours over all attempts. */
 function backoffMinutes(attempts: number): number {
@@ -19,7 +20,7 @@ function backoffMinutes(attempts: number): number {
  * statement that skips rows another process holds, then sent outside any transaction, so no two
  * processes send the same mail and a slow mail server never holds a database connection.
  */
-export async function deliverOutbox(limit = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(limit = BATCH): Promise<{ sent: number; failed: number }> {
   const due = db()
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -76,9 +77,9 @@ async function drain(): Promise<void> {
   // While the database is away the 503 probe watches it; the next tick after it returns sends.
   if (databaseStatus() === "unavailable") return;
   for (;;) {
-    const limit = 20;
-    const { sent, failed } = await deliverOutbox(limit);
-    if (sent + failed < limit || !worker) return;
+    // Keep going only while whole batches go out: a failing mail server waits for the next tick.
+    const { sent } = await deliverOutbox(BATCH);
+    if (sent < BATCH || !worker) return;
   }
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FORUM_SESSION_STATUSES } from "../../db/schema/forum-session-values";
 import { loadForumSessionForCoordinator, loadVisibleForumSession, originOf } from "~/forum-sessions/access.server";
 import { getAgenda } from "~/forum-sessions/agenda.server";
+import { AddToCalendar } from "~/forum-sessions/add-to-calendar";
 import { AgendaList } from "~/forum-sessions/agenda-view";
 import { copyForm } from "~/forum-sessions/forum-session-forms.server";
 import { RenderedMarkdown, SessionTime, StatusTag } from "~/forum-sessions/forum-session-parts";
@@ -228,6 +229,11 @@ export default function ForumSessionPage() {
         <p className="ds-paragraph mt-2" data-size="sm">
           <Link className="ds-link" to={`/forum-sessions/${copiedFrom.id}`}>{t("forumSessions.copiedFrom", { title: copiedFrom.title })}</Link>
         </p>
+      ) : null}
+      {session.status !== "draft" ? (
+        <div className="mt-4">
+          <AddToCalendar forumSessionId={session.id} signedIn={viewerState === "member"} />
+        </div>
       ) : null}
       {session.descriptionHtml ? <RenderedMarkdown className="mt-6" html={session.descriptionHtml} /> : null}
 

@@ -479,3 +479,12 @@ describe("the home page", () => {
     expect(fromOsloInput("2029-01-10T10:00")!.toISOString()).toBe("2029-01-10T09:00:00.000Z");
   });
 });
+
+describe("a forum session form sent as a browser sends it", () => {
+  it("answers empty fields beside each field, not with an error page", async () => {
+    const roles2 = await createMember("coordinator");
+    const result = await post(newPage, roles2, "/forum-sessions/new", { title: "", description: "", startsAt: "", endsAt: "", meetingUrl: "" });
+    expect(result.status).toBe(400);
+    expect(errorsOf(result.data)).toMatchObject({ title: ["form.required"], startsAt: ["form.required"], endsAt: ["form.required"] });
+  });
+});
