@@ -164,6 +164,10 @@ export const en: Record<MessageKey, string> = {
   "municipalities.members": "Members",
   "municipalities.membersEmpty": "No approved members from this municipality yet.",
   "municipalities.membersHidden": "{count} approved members. Sign in as a member to see who.",
+  "municipalities.memberPages": "Pages of members",
+  "municipalities.memberPage": "Page {page} of {pages}",
+  "municipalities.previousMembers": "Previous members",
+  "municipalities.nextMembers": "More members",
 
   "member.municipality": "Municipality",
   "member.jobTitle": "Job title",

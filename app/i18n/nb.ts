@@ -164,6 +164,10 @@ export const nb = {
   "municipalities.members": "Medlemmer",
   "municipalities.membersEmpty": "Ingen godkjente medlemmer fra kommunen ennå.",
   "municipalities.membersHidden": "{count} godkjente medlemmer. Logg inn som medlem for å se hvem.",
+  "municipalities.memberPages": "Sider med medlemmer",
+  "municipalities.memberPage": "Side {page} av {pages}",
+  "municipalities.previousMembers": "Forrige medlemmer",
+  "municipalities.nextMembers": "Flere medlemmer",
 
   "member.municipality": "Kommune",
   "member.jobTitle": "Stilling",

@@ -11,17 +11,30 @@ import { pageTitle } from "~/ui/meta";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.municipality.name : "error.notFound.title");
 
+// Oslo has hundreds of members: a page of them keeps the page small.
+const MEMBERS_PER_PAGE = 50;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [municipality, viewer] = await Promise.all([getMunicipality(params.number ?? ""), getViewer(request)]);
   if (!municipality) notFound();
-  const members = await listApprovedMembersOf(municipality.number);
   // Who works where is for members; others learn only how many there are.
   const showNames = can(summarise(viewer), "readMembersOnly");
-  return { municipality, memberCount: members.length, members: showNames ? members : null };
+  const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 10_000);
+  const { members, total } = await listApprovedMembersOf(municipality.number, {
+    limit: showNames ? MEMBERS_PER_PAGE : 0,
+    offset: (page - 1) * MEMBERS_PER_PAGE,
+  });
+  return {
+    municipality,
+    memberCount: total,
+    members: showNames ? members : null,
+    page,
+    pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)),
+  };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, members, memberCount } = useLoaderData<typeof loader>();
+  const { municipality, members, memberCount, page, pages } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -66,6 +79,21 @@ export default function MunicipalityPage() {
           ))}
         </ul>
       )}
+      {members !== null && pages > 1 ? (
+        <nav className="mt-4 flex flex-wrap gap-6" aria-label={t("municipalities.memberPages")}>
+          <span>{t("municipalities.memberPage", { page, pages })}</span>
+          {page > 1 ? (
+            <Link className="ds-link" to={page === 2 ? "?" : `?page=${page - 1}`}>
+              {t("municipalities.previousMembers")}
+            </Link>
+          ) : null}
+          {page < pages ? (
+            <Link className="ds-link" to={`?page=${page + 1}`}>
+              {t("municipalities.nextMembers")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
       <p className="ds-paragraph mt-8 max-w-prose">{t("municipalities.later")}</p>
     </>
   );

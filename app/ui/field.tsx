@@ -1,14 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useT, type MessageKey } from "~/i18n/i18n";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  name: string;
-  label: string;
-  description?: ReactNode;
-  /** Message keys from the server's validation. */
-  errors?: string[];
-}
-
 interface Labelled {
   name: string;
   label: string;

@@ -561,4 +561,15 @@ describe("a municipality page's members", () => {
       expect(data.memberCount).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it("shows fifty names a page, in name order, with the total", async () => {
+    for (let i = 0; i < 52; i++) await createMember("member", { municipalityNumber: "1815", name: `Vega ${String(i).padStart(2, "0")}` });
+    const view = (page: string) =>
+      load(municipalityPage, roles.member, `/municipalities/1815${page}`, { params: { number: "1815" } });
+    const first = (await view("")).data as { members: { name: string }[]; memberCount: number; pages: number };
+    expect(first).toMatchObject({ memberCount: 52, pages: 2 });
+    expect(first.members.map((m) => m.name)).toEqual(Array.from({ length: 50 }, (_, i) => `Vega ${String(i).padStart(2, "0")}`));
+    const second = (await view("?page=2")).data as { members: { name: string }[] };
+    expect(second.members.map((m) => m.name)).toEqual(["Vega 50", "Vega 51"]);
+  });
 });
