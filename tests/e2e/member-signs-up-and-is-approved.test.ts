@@ -99,7 +99,8 @@ describe.each([
     await expectNoAxeViolations(page);
     await signIn(page, text, email.toUpperCase(), password);
     await page.waitForURL(/\/me$/);
-    expect(await page.getByRole("main").textContent()).toContain(text.statusApproved);
+    // With JavaScript the address changes a moment before the page is drawn.
+    await expect.poll(() => page.getByRole("main").textContent()).toContain(text.statusApproved);
 
     // Edits the profile.
     await page.getByLabel(text.jobTitle).fill("Digitaliseringsleder");

@@ -17,14 +17,17 @@ describe("starting on an embedded database", () => {
   it("creates, migrates and seeds an empty DATA_DIR; a second start changes nothing", async () => {
     const dataDir = tempDir();
     const first = await startServer({ dataDir });
-    expect(first.output()).toMatch(/"added":357,"msg":"municipalities seeded"/);
-    const before = await (await fetch(`${first.url}/municipalities`)).text();
+    expect(first.output()).toMatch(/"municipalities":357,"themes":7,"msg":"base data seeded"/);
+    const pages = ["/municipalities", "/forum-sessions"];
+    const before = await Promise.all(pages.map(async (path) => (await fetch(`${first.url}${path}`)).text()));
+    expect(before[1]).toContain("Kunstig intelligens i kommunal saksbehandling");
     expect(await first.stop()).toBe(0);
 
     const second = await startServer({ dataDir });
     try {
-      expect(second.output()).not.toContain("municipalities seeded");
-      expect(await (await fetch(`${second.url}/municipalities`)).text()).toBe(before);
+      expect(second.output()).not.toContain("seeded");
+      expect(second.output()).not.toContain("Demo sign-ins");
+      expect(await Promise.all(pages.map(async (path) => (await fetch(`${second.url}${path}`)).text()))).toEqual(before);
     } finally {
       expect(await second.stop()).toBe(0);
     }
