@@ -52,6 +52,8 @@ export default defineConfig({
           globalSetup: ["tests/setup/built-app.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A busy CI machine draws a page well after its address changes.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

@@ -109,12 +109,12 @@ describe("a forum session from plan to summary", () => {
     await member.getByRole("banner").getByRole("link", { name: /Notifications/ }).click();
     await member.waitForURL(/\/notifications$/);
     const notice = member.getByRole("listitem").filter({ hasText: `The summary of “${title}” is published.` });
-    expect(await notice.count()).toBe(1);
+    await expect.poll(() => notice.count()).toBe(1);
     await expectNoAxeViolations(member);
     await notice.getByRole("button", { name: "Open" }).click();
     await member.waitForURL(sessionUrl);
     const summary = member.getByRole("region", { name: "Summary" });
-    expect(await summary.getByRole("heading", { name: "Hovedpunkter" }).count()).toBe(1);
+    await expect.poll(() => summary.getByRole("heading", { name: "Hovedpunkter" }).count()).toBe(1);
     expect(await summary.textContent()).toContain("Rana deler sin anskaffelse");
     await expectNoAxeViolations(member);
     await member.context().close();

@@ -73,7 +73,7 @@ describe.each([
     await page.getByLabel(text.jobTitle).fill("Rådgiver digitalisering");
     await page.getByRole("button", { name: text.send }).click();
     await page.waitForURL(/\/me$/);
-    expect(await page.getByRole("main").textContent()).toContain(text.pending);
+    await expect.poll(() => page.getByRole("main").textContent()).toContain(text.pending);
     await expectNoAxeViolations(page);
 
     // A coordinator approves the application.
@@ -127,7 +127,7 @@ describe.each([
     // And signs out.
     await page.getByRole("button", { name: text.signOut }).click();
     await page.waitForURL(`${server.url}/`);
-    expect(await page.getByRole("link", { name: text.signIn }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: text.signIn }).count()).toBe(1);
     await page.context().close();
   });
 });

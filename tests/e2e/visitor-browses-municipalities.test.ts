@@ -55,21 +55,21 @@ describe.each(stories)("a visitor reading in $lang", (story) => {
 
     await page.getByRole("navigation", { name: story.menu }).getByRole("link", { name: story.nav }).click();
     await page.waitForURL(/\/municipalities$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(story.heading);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(story.heading);
     expect(await page.getByRole("heading", { level: 2 }).count()).toBe(15);
     await expectNoAxeViolations(page);
 
     await page.getByLabel(story.filterLabel).fill("helgeland");
     await page.getByRole("button", { name: story.filterButton, exact: true }).click();
     await page.waitForURL(/\?q=helgeland$/);
-    expect(await page.getByRole("status").textContent()).toBe(story.result);
+    await expect.poll(() => page.getByRole("status").textContent()).toBe(story.result);
     expect(await page.getByRole("main").getByRole("listitem").count()).toBe(16);
     expect(await page.getByLabel(story.filterLabel).inputValue()).toBe("helgeland");
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: "Alstahaug" }).click();
     await page.waitForURL(/\/municipalities\/1820$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Alstahaug");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Alstahaug");
     expect(await page.getByRole("main").textContent()).toContain("Helgeland");
     expect(await page.getByRole("main").textContent()).toContain(story.county);
     await expectNoAxeViolations(page);
