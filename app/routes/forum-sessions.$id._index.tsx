@@ -24,6 +24,7 @@ import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { kickOutbox } from "~/notifications/outbox.server";
 import { Field, FormAlert } from "~/ui/field";
+import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -186,14 +187,7 @@ export default function ForumSessionPage() {
   const language = useLanguage();
   return (
     <>
-      <p>
-        <Link className="ds-link" to="/forum-sessions">
-          {t("forumSessions.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {session.title}
-      </h1>
+      <PageHeading back={{ to: "/forum-sessions", label: t("forumSessions.back") }}>{session.title}</PageHeading>
       <div className="mt-4 space-y-4">
         {reply?.message ? <FormAlert message={reply.message} color={reply.ok ? "success" : "danger"} /> : null}
         {session.status === "draft" ? <FormAlert message="forumSessions.draftNotice" color="warning" /> : null}

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
 import { AgendaItemForm, type AgendaItemFields } from "~/forum-sessions/agenda-item-form";
 import { getAgenda, updateAgendaItem } from "~/forum-sessions/agenda.server";
@@ -10,6 +10,7 @@ import { toOsloTimeInput } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/forms";
 import { notFound, parseId } from "~/lib/http.server";
 import { pageTitle } from "~/ui/meta";
+import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.editTitle");
 
@@ -53,21 +54,16 @@ export default function EditAgendaItemPage() {
   const t = useT();
   return (
     <>
-      <p>
-        <Link className="ds-link" to={`/forum-sessions/${session.id}/agenda`}>
-          {t("agenda.title", { title: session.title })}
-        </Link>
-      </p>
-      <h1 className="ds-heading mb-6 mt-4" data-size="lg">
-        {t("agenda.editTitle")}
-      </h1>
-      <AgendaItemForm
-        values={reply?.values ?? values}
-        errors={reply?.errors ?? {}}
-        sessionSpan={span}
-        intent="save"
-        submitLabel={t("agenda.form.save")}
-      />
+      <PageHeading back={{ to: `/forum-sessions/${session.id}/agenda`, label: t("agenda.title", { title: session.title }) }}>{t("agenda.editTitle")}</PageHeading>
+      <div className="mt-6">
+        <AgendaItemForm
+          values={reply?.values ?? values}
+          errors={reply?.errors ?? {}}
+          sessionSpan={span}
+          intent="save"
+          submitLabel={t("agenda.form.save")}
+        />
+      </div>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { toOsloTimeInput } from "~/lib/dates";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
+import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("agenda.title", { title: data.session.title }) : "error.notFound.title");
@@ -112,14 +113,7 @@ export default function AgendaPage() {
   const span = { start: toOsloTimeInput(new Date(session.startsAt)), end: toOsloTimeInput(new Date(session.endsAt)) };
   return (
     <>
-      <p>
-        <Link className="ds-link" to={`/forum-sessions/${session.id}`}>
-          {t("agenda.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("agenda.title", { title: session.title })}
-      </h1>
+      <PageHeading back={{ to: `/forum-sessions/${session.id}`, label: t("agenda.back") }}>{t("agenda.title", { title: session.title })}</PageHeading>
       <div className="mt-4 space-y-4">
         {reply?.message ? <FormAlert message={reply.message} color={reply.ok ? "success" : "danger"} /> : null}
         {flagged > 0 ? (

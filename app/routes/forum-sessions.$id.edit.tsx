@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadForumSessionForCoordinator, originOf } from "~/forum-sessions/access.server";
 import { ForumSessionForm, type ForumSessionFormValues } from "~/forum-sessions/forum-session-form";
 import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
@@ -10,6 +10,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { kickOutbox } from "~/notifications/outbox.server";
 import { pageTitle } from "~/ui/meta";
+import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("forumSessions.editTitle", { title: data.values.title }) : "error.notFound.title");
@@ -65,14 +66,7 @@ export default function EditForumSessionPage() {
   const shown = reply?.values ?? values;
   return (
     <>
-      <p>
-        <Link className="ds-link" to={`/forum-sessions/${id}`}>
-          {t("agenda.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("forumSessions.editTitle", { title: values.title })}
-      </h1>
+      <PageHeading back={{ to: `/forum-sessions/${id}`, label: t("agenda.back") }}>{t("forumSessions.editTitle", { title: values.title })}</PageHeading>
       <ForumSessionForm
         key={shown.version}
         values={shown}

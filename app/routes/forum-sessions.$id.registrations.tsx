@@ -5,6 +5,7 @@ import { listRegistrations } from "~/forum-sessions/registrations.server";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
 import { pageTitle } from "~/ui/meta";
+import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("registrations.title", { title: data.session.title }) : "error.notFound.title");
@@ -20,14 +21,7 @@ export default function RegistrationsPage() {
   const language = useLanguage();
   return (
     <>
-      <p>
-        <Link className="ds-link" to={`/forum-sessions/${session.id}`}>
-          {t("agenda.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("registrations.title", { title: session.title })}
-      </h1>
+      <PageHeading back={{ to: `/forum-sessions/${session.id}`, label: t("agenda.back") }}>{t("registrations.title", { title: session.title })}</PageHeading>
       <p className="mt-4">
         <a className="ds-link" href={`/forum-sessions/${session.id}/registrations.csv`} download>
           {t("registrations.download")}

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { loadForumSessionForCoordinator, originOf } from "~/forum-sessions/access.server";
 import { summaryForm } from "~/forum-sessions/forum-session-forms.server";
 import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
@@ -11,6 +11,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { kickOutbox } from "~/notifications/outbox.server";
 import { FormAlert, TextAreaField } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
+import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("summary.title", { title: data.session.title }) : "error.notFound.title");
@@ -79,14 +80,7 @@ export default function SummaryPage() {
   const published = summary.status === "published";
   return (
     <>
-      <p>
-        <Link className="ds-link" to={`/forum-sessions/${session.id}`}>
-          {t("agenda.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("summary.title", { title: session.title })}
-      </h1>
+      <PageHeading back={{ to: `/forum-sessions/${session.id}`, label: t("agenda.back") }}>{t("summary.title", { title: session.title })}</PageHeading>
       <p className="ds-paragraph mt-2">
         {published && summary.publishedAt
           ? t("summary.statusPublished", { date: formatDate(new Date(summary.publishedAt), language) })

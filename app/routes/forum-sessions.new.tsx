@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ForumSessionForm } from "~/forum-sessions/forum-session-form";
 import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
 import { createForumSession, knownThemeIds, listThemes } from "~/forum-sessions/forum-sessions.server";
 import { useT } from "~/i18n/i18n";
 import { requireCoordinator } from "~/members/permissions.server";
+import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.new");
@@ -30,14 +31,7 @@ export default function NewForumSessionPage() {
   const t = useT();
   return (
     <>
-      <p>
-        <Link className="ds-link" to="/forum-sessions">
-          {t("forumSessions.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("forumSessions.new")}
-      </h1>
+      <PageHeading back={{ to: "/forum-sessions", label: t("forumSessions.back") }}>{t("forumSessions.new")}</PageHeading>
       <ForumSessionForm
         values={reply?.values ?? EMPTY}
         errors={reply?.errors ?? {}}

@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { calendarFeedUrl, replaceCalendarToken, webcalUrl } from "~/forum-sessions/calendar.server";
 import { useT } from "~/i18n/i18n";
 import { requireApprovedMember, requireSignedIn, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { Field, FormAlert } from "~/ui/field";
+import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.me.title");
@@ -40,14 +41,7 @@ export default function MyCalendarPage() {
   const t = useT();
   return (
     <div className="max-w-xl">
-      <p>
-        <Link className="ds-link" to="/me">
-          {t("me.title")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("calendar.me.title")}
-      </h1>
+      <PageHeading back={{ to: "/me", label: t("me.title") }}>{t("calendar.me.title")}</PageHeading>
       <p className="ds-paragraph mt-2">{t("calendar.me.lead")}</p>
 
       <h2 className="ds-heading mt-10" data-size="sm">

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { invalidateOtherAuthSessions } from "~/members/auth-sessions.server";
@@ -8,6 +8,7 @@ import { setPassword } from "~/members/members.server";
 import { verifyPassword } from "~/members/passwords.server";
 import { requireSignedIn } from "~/members/permissions.server";
 import { Field, FormAlert } from "~/ui/field";
+import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "password.title");
@@ -38,14 +39,7 @@ export default function ChangePasswordPage() {
   const errors = reply?.errors ?? {};
   return (
     <div className="max-w-md">
-      <p>
-        <Link className="ds-link" to="/me">
-          {t("me.title")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {t("password.title")}
-      </h1>
+      <PageHeading back={{ to: "/me", label: t("me.title") }}>{t("password.title")}</PageHeading>
       <p className="ds-paragraph mt-2">{t("password.lead")}</p>
       <Form method="post" noValidate className="mt-6 space-y-6">
         {reply?.changed ? <FormAlert color="success" message="password.changed" /> : null}

@@ -6,6 +6,7 @@ import { listApprovedMembersOf } from "~/members/members.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { getMunicipality } from "~/municipalities/municipalities.server";
+import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -38,14 +39,7 @@ export default function MunicipalityPage() {
   const t = useT();
   return (
     <>
-      <p>
-        <Link className="ds-link" to="/municipalities">
-          {t("municipalities.back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading mt-4" data-size="lg">
-        {municipality.name}
-      </h1>
+      <PageHeading back={{ to: "/municipalities", label: t("municipalities.back") }}>{municipality.name}</PageHeading>
       <dl className="mt-6 grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t("municipalities.number")}</dt>
         <dd>{municipality.number}</dd>
