@@ -1,21 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, openPage } from "../helpers/browser";
-import { startServer, type RunningServer } from "../helpers/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, openPage } from "../helpers/browser";
+import { withServerAndBrowser } from "../helpers/e2e";
 import { DEMO_PASSWORD } from "~/members/demo.server";
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = withServerAndBrowser();
 
 async function signIn(page: Page, labels: { email: string; password: string; button: string }, email: string) {
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${app.server.url}/sign-in`);
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("main").getByRole("button", { name: labels.button }).click();
@@ -29,9 +21,9 @@ describe("a forum session from plan to summary", () => {
     const title = "Forummøte om digital hjemmeoppfølging";
 
     // The coordinator, on a locked-down PC without JavaScript, in bokmål.
-    const coordinator = await openPage(browser, { locale: "nb-NO", javaScript: false });
+    const coordinator = await openPage(app.browser, { locale: "nb-NO", javaScript: false });
     await signIn(coordinator, { email: "E-post", password: "Passord", button: "Logg inn" }, "koordinator@kommuneforum.no");
-    await coordinator.goto(`${server.url}/forum-sessions`);
+    await coordinator.goto(`${app.server.url}/forum-sessions`);
     await coordinator.getByRole("link", { name: "Nytt forummøte" }).click();
     await coordinator.waitForURL(/\/forum-sessions\/new$/);
     await coordinator.getByRole("button", { name: "Opprett utkast" }).click();
@@ -78,9 +70,9 @@ describe("a forum session from plan to summary", () => {
     await expectNoAxeViolations(coordinator);
 
     // A member registers, with JavaScript, in English.
-    const member = await openPage(browser, { locale: "en-GB", javaScript: true });
+    const member = await openPage(app.browser, { locale: "en-GB", javaScript: true });
     await signIn(member, { email: "Email", password: "Password", button: "Sign in" }, "kari.nordmann@rana.kommune.no");
-    await member.goto(`${server.url}/forum-sessions`);
+    await member.goto(`${app.server.url}/forum-sessions`);
     await member.getByRole("link", { name: title }).click();
     await member.waitForURL(sessionUrl);
     expect(await member.getByRole("link", { name: "Join the meeting" }).getAttribute("href")).toBe("https://teams.example.no/forum-april");
@@ -105,7 +97,7 @@ describe("a forum session from plan to summary", () => {
     await coordinator.context().close();
 
     // The member is told, and reads it.
-    await member.goto(`${server.url}/`);
+    await member.goto(`${app.server.url}/`);
     await member.getByRole("banner").getByRole("link", { name: /Notifications/ }).click();
     await member.waitForURL(/\/notifications$/);
     const notice = member.getByRole("listitem").filter({ hasText: `The summary of “${title}” is published.` });

@@ -1,21 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, openPage } from "../helpers/browser";
-import { startServer, type RunningServer } from "../helpers/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, openPage } from "../helpers/browser";
+import { withServerAndBrowser } from "../helpers/e2e";
 import { DEMO_PASSWORD } from "~/members/demo.server";
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = withServerAndBrowser();
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${app.server.url}/sign-in`);
   await page.locator("#field-email").fill(email);
   await page.locator("#field-password").fill(DEMO_PASSWORD);
   await page.getByRole("main").locator("button[type=submit]").click();
@@ -24,7 +16,7 @@ async function signIn(page: Page, email: string) {
 
 /** The demo's forum sessions, as the list page links them. */
 async function sessionPaths(page: Page): Promise<string[]> {
-  await page.goto(`${server.url}/forum-sessions`);
+  await page.goto(`${app.server.url}/forum-sessions`);
   const hrefs = await page.getByRole("main").locator('a[href^="/forum-sessions/"]').evaluateAll((links) =>
     links.map((a) => a.getAttribute("href")!).filter((href) => /^\/forum-sessions\/\d+$/.test(href)),
   );
@@ -32,7 +24,7 @@ async function sessionPaths(page: Page): Promise<string[]> {
 }
 
 async function visit(page: Page, path: string) {
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${app.server.url}${path}`);
   expect(response?.status(), path).toBe(200);
   await expectNoAxeViolations(page);
 }
@@ -44,7 +36,7 @@ describe.each([
   let paths: string[] = [];
 
   it("have no axe violations for a visitor", { timeout: 180_000 }, async () => {
-    const visitor = await openPage(browser, { locale, javaScript });
+    const visitor = await openPage(app.browser, { locale, javaScript });
     paths = await sessionPaths(visitor);
     expect(paths.length).toBeGreaterThanOrEqual(5);
     for (const path of ["/", "/forum-sessions", ...paths]) await visit(visitor, path);
@@ -52,14 +44,14 @@ describe.each([
   });
 
   it("have no axe violations for a member", { timeout: 180_000 }, async () => {
-    const member = await openPage(browser, { locale, javaScript });
+    const member = await openPage(app.browser, { locale, javaScript });
     await signIn(member, "kari.nordmann@rana.kommune.no");
     for (const path of ["/", ...paths.slice(0, 3), "/notifications", "/me/calendar"]) await visit(member, path);
     await member.context().close();
   });
 
   it("have no axe violations for a coordinator", { timeout: 300_000 }, async () => {
-    const coordinator = await openPage(browser, { locale, javaScript });
+    const coordinator = await openPage(app.browser, { locale, javaScript });
     await signIn(coordinator, "koordinator@kommuneforum.no");
     const all = await sessionPaths(coordinator);
     expect(all.length).toBeGreaterThan(paths.length); // the draft
@@ -69,7 +61,7 @@ describe.each([
     for (const path of [all[0]!, all.at(-1)!]) {
       for (const page of ["edit", "agenda", "registrations", "summary"]) await visit(coordinator, `${path}/${page}`);
     }
-    await coordinator.goto(`${server.url}${all[0]}/agenda`);
+    await coordinator.goto(`${app.server.url}${all[0]}/agenda`);
     const itemEdit = await coordinator.getByRole("main").locator('a[href*="/agenda/"]').first().getAttribute("href");
     if (itemEdit) await visit(coordinator, itemEdit);
     await coordinator.context().close();

@@ -1,18 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, openPage } from "../helpers/browser";
-import { startServer, type RunningServer } from "../helpers/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, openPage } from "../helpers/browser";
+import { withServerAndBrowser } from "../helpers/e2e";
 import { DEMO_PASSWORD } from "~/members/demo.server";
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = withServerAndBrowser();
 
 const TEXT = {
   nb: {
@@ -33,7 +25,7 @@ const TEXT = {
 };
 
 async function signIn(page: Page, text: (typeof TEXT)["nb"], email: string, password: string) {
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${app.server.url}/sign-in`);
   await page.getByLabel(text.email).fill(email);
   await page.getByLabel(text.password, { exact: true }).fill(password);
   await page.getByRole("main").getByRole("button", { name: text.signIn }).click();
@@ -49,10 +41,10 @@ describe.each([
   const password = "fjordlys-over-rana-42";
 
   it("a newcomer signs up, is approved by a coordinator, signs in, edits the profile, changes password and signs out", async () => {
-    const page = await openPage(browser, { locale, javaScript });
+    const page = await openPage(app.browser, { locale, javaScript });
 
     // Sign up with an empty form: every field says what is wrong, beside it.
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole("link", { name: text.signUp }).first().click();
     await page.waitForURL(/\/sign-up$/);
     await page.getByRole("button", { name: text.send }).click();
@@ -77,7 +69,7 @@ describe.each([
     await expectNoAxeViolations(page);
 
     // A coordinator approves the application.
-    const coordinator = await openPage(browser, { locale, javaScript });
+    const coordinator = await openPage(app.browser, { locale, javaScript });
     await signIn(coordinator, text, "koordinator@kommuneforum.no", DEMO_PASSWORD);
     await coordinator.waitForURL(/\/me$/);
     await coordinator.getByRole("link", { name: text.members, exact: true }).click();
@@ -93,7 +85,7 @@ describe.each([
 
     // The newcomer signs out, mistypes the password, then signs in.
     await page.getByRole("button", { name: text.signOut }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${app.server.url}/`);
     await signIn(page, text, email.toLowerCase(), "not-the-password-1");
     await expect.poll(() => page.getByRole("alert").textContent()).toBe(text.wrong);
     await expectNoAxeViolations(page);
@@ -110,7 +102,7 @@ describe.each([
     await expectNoAxeViolations(page);
 
     // Signed in on a second device too; changing the password here signs that one out.
-    const otherDevice = await openPage(browser, { locale, javaScript });
+    const otherDevice = await openPage(app.browser, { locale, javaScript });
     await signIn(otherDevice, text, email, password);
     await otherDevice.waitForURL(/\/me$/);
     await page.getByRole("link", { name: text.changePassword }).click();
@@ -120,13 +112,13 @@ describe.each([
     await page.getByRole("button", { name: text.changePassword }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain(text.changed);
     await expectNoAxeViolations(page);
-    await otherDevice.goto(`${server.url}/me`);
+    await otherDevice.goto(`${app.server.url}/me`);
     await otherDevice.waitForURL(/\/sign-in\?redirectTo=%2Fme$/);
     await otherDevice.context().close();
 
     // And signs out.
     await page.getByRole("button", { name: text.signOut }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${app.server.url}/`);
     await expect.poll(() => page.getByRole("link", { name: text.signIn }).count()).toBe(1);
     await page.context().close();
   });

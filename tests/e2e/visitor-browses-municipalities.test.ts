@@ -1,17 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, openPage, watchForErrors } from "../helpers/browser";
-import { startServer, type RunningServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, openPage, watchForErrors } from "../helpers/browser";
+import { withServerAndBrowser } from "../helpers/e2e";
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = withServerAndBrowser();
 
 const stories = [
   {
@@ -42,10 +33,10 @@ const stories = [
 
 describe.each(stories)("a visitor reading in $lang", (story) => {
   it("goes from the home page to the municipality list, filters it without JavaScript and opens one", async () => {
-    const page = await openPage(browser, { locale: story.locale, javaScript: false });
+    const page = await openPage(app.browser, { locale: story.locale, javaScript: false });
     const errors = watchForErrors(page);
 
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     expect(await page.getAttribute("html", "lang")).toBe(story.lang);
     await page.keyboard.press("Tab");
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(story.skip);
@@ -79,8 +70,8 @@ describe.each(stories)("a visitor reading in $lang", (story) => {
   });
 
   it("gets a 404 page, with the shell, for a municipality that does not exist", async () => {
-    const page = await openPage(browser, { locale: story.locale });
-    const response = await page.goto(`${server.url}/municipalities/9999`);
+    const page = await openPage(app.browser, { locale: story.locale });
+    const response = await page.goto(`${app.server.url}/municipalities/9999`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
       story.lang === "nb" ? "Fant ikke siden" : "Page not found",

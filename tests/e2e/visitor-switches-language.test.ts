@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, openPage, watchForErrors } from "../helpers/browser";
-import { startServer, type RunningServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, openPage, watchForErrors } from "../helpers/browser";
+import { withServerAndBrowser } from "../helpers/e2e";
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = withServerAndBrowser();
 
 describe.each([true, false])("with JavaScript %s", (javaScriptEnabled) => {
   it("a visitor switches to English and back, stays on the page, and the choice is remembered", async () => {
-    const page = await openPage(browser, { locale: "nb-NO", javaScript: javaScriptEnabled });
+    const page = await openPage(app.browser, { locale: "nb-NO", javaScript: javaScriptEnabled });
     const errors = watchForErrors(page);
 
-    await page.goto(`${server.url}/municipalities?q=bod`);
+    await page.goto(`${app.server.url}/municipalities?q=bod`);
     expect(await page.getAttribute("html", "lang")).toBe("nb");
     await page.getByRole("button", { name: "Switch to English" }).click();
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
@@ -26,7 +17,7 @@ describe.each([true, false])("with JavaScript %s", (javaScriptEnabled) => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Municipalities");
     await expectNoAxeViolations(page);
 
-    await page.goto(`${server.url}/topics`);
+    await page.goto(`${app.server.url}/topics`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Topics");
     expect(await page.getByRole("main").textContent()).toContain("is being built and is not in use yet");
     await expectNoAxeViolations(page);
@@ -40,14 +31,14 @@ describe.each([true, false])("with JavaScript %s", (javaScriptEnabled) => {
 });
 
 it("an English browser gets English without choosing, and every area page passes axe", async () => {
-  const page = await openPage(browser, { locale: "en-US" });
+  const page = await openPage(app.browser, { locale: "en-US" });
   for (const [path, heading] of [
     ["/", "Kommuneforum"],
     ["/forum-sessions", "Forum sessions"],
     ["/experiences", "Experiences"],
     ["/solutions", "Solutions"],
   ] as const) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${app.server.url}${path}`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
     await expectNoAxeViolations(page);
