@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AgendaItemFields } from "./agenda-item-form";
 import { parseForm } from "~/lib/forms";
 import { toOsloInput } from "~/lib/dates";
 import { fromOsloInput } from "~/lib/oslo-time.server";
@@ -130,16 +131,6 @@ export async function readForumSessionForm(formData: FormData, knownThemes: (ids
   return { ok: true as const, value: { title, description, startsAt, endsAt, meetingUrl, themeIds }, version };
 }
 
-export interface AgendaItemFormValues {
-  startTime: string;
-  durationMinutes: string;
-  title: string;
-  presenterEmail: string;
-  presenterName: string;
-  presenterOrganisation: string;
-  description: string;
-}
-
 /**
  * The agenda item form, validated against its forum session: the start time (Oslo, on the session's
  * day) must fall within the session; a presenter email must belong to an approved member; topic links
@@ -151,11 +142,11 @@ export async function readAgendaItemForm(
   findPresenter: (email: string) => Promise<number | undefined>,
 ) {
   const form = parseForm(formData, agendaItemForm);
-  const raw = (key: keyof AgendaItemFormValues) => {
+  const raw = (key: keyof AgendaItemFields) => {
     const value = formData.get(key);
     return typeof value === "string" ? value : "";
   };
-  const values: AgendaItemFormValues = {
+  const values: AgendaItemFields = {
     startTime: raw("startTime"),
     durationMinutes: raw("durationMinutes"),
     title: raw("title"),

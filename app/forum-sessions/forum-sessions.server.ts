@@ -106,6 +106,18 @@ async function setThemes(tx: Transaction, forumSessionId: number, themeIds: numb
   }
 }
 
+/** What the session form sets: the description stored both as written and rendered. */
+function editableColumns(input: ForumSessionInput) {
+  return {
+    title: input.title,
+    descriptionMd: input.description,
+    descriptionHtml: renderMarkdown(input.description),
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    meetingUrl: input.meetingUrl,
+  };
+}
+
 const snapshot = (s: ForumSession) => ({
   title: s.title,
   startsAt: s.startsAt.toISOString(),
@@ -118,15 +130,7 @@ export async function createForumSession(actorId: number, input: ForumSessionInp
   const result = await audited(actorId, "forum_session.create", { type: "forum_session", id: "new" }, async (tx) => {
     const [created] = await tx
       .insert(forumSessions)
-      .values({
-        title: input.title,
-        descriptionMd: input.description,
-        descriptionHtml: renderMarkdown(input.description),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        meetingUrl: input.meetingUrl,
-        createdBy: actorId,
-      })
+      .values({ ...editableColumns(input), createdBy: actorId })
       .returning();
     await setThemes(tx, created!.id, input.themeIds);
     return { before: null, after: snapshot(created!), session: created!, subjectId: created!.id };
@@ -165,12 +169,7 @@ export async function updateForumSession(
     const [after] = await tx
       .update(forumSessions)
       .set({
-        title: input.title,
-        descriptionMd: input.description,
-        descriptionHtml: renderMarkdown(input.description),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        meetingUrl: input.meetingUrl,
+        ...editableColumns(input),
         version: sql`${forumSessions.version} + 1`,
         sequence: sql`${forumSessions.sequence} + 1`,
         updatedAt: sql`now()`,

@@ -4,30 +4,32 @@ import { db } from "~/db.server";
 
 export type RegisterResult = "registered" | "closed" | "notFound";
 
-/** Registers a member; registering twice keeps one registration. Only planned sessions take registrations. */
-export async function register(forumSessionId: number, memberId: number): Promise<RegisterResult> {
+/** Registration is open while a session is planned; a missing session is "notFound". */
+async function registrationState(forumSessionId: number): Promise<RegisterResult> {
   const [session] = await db()
     .select({ status: forumSessions.status })
     .from(forumSessions)
     .where(eq(forumSessions.id, forumSessionId));
   if (!session) return "notFound";
-  if (session.status !== "planned") return "closed";
+  return session.status === "planned" ? "registered" : "closed";
+}
+
+/** Registers a member; registering twice keeps one registration. Only planned sessions take registrations. */
+export async function register(forumSessionId: number, memberId: number): Promise<RegisterResult> {
+  const state = await registrationState(forumSessionId);
+  if (state !== "registered") return state;
   await db().insert(registrations).values({ forumSessionId, memberId }).onConflictDoNothing();
-  return "registered";
+  return state;
 }
 
 /** Cancels a registration; there is nothing to cancel once the session is held or cancelled. */
 export async function cancelRegistration(forumSessionId: number, memberId: number): Promise<RegisterResult> {
-  const [session] = await db()
-    .select({ status: forumSessions.status })
-    .from(forumSessions)
-    .where(eq(forumSessions.id, forumSessionId));
-  if (!session) return "notFound";
-  if (session.status !== "planned") return "closed";
+  const state = await registrationState(forumSessionId);
+  if (state !== "registered") return state;
   await db()
     .delete(registrations)
     .where(and(eq(registrations.forumSessionId, forumSessionId), eq(registrations.memberId, memberId)));
-  return "registered";
+  return state;
 }
 
 export async function isRegistered(forumSessionId: number, memberId: number): Promise<boolean> {

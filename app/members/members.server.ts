@@ -123,20 +123,23 @@ export async function listMembersForAdmin() {
     .orderBy(asc(members.name));
 }
 
-/** A page of a municipality's approved members by name, and how many there are in all. */
-export async function listApprovedMembersOf(municipalityNumber: string, page: { limit: number; offset: number } = { limit: 1000, offset: 0 }) {
-  const approvedHere = and(eq(members.municipalityNumber, municipalityNumber), eq(members.status, "approved"));
-  const [rows, [total]] = await Promise.all([
-    db()
-      .select({ id: members.id, name: members.name, jobTitle: members.jobTitle })
-      .from(members)
-      .where(approvedHere)
-      .orderBy(asc(members.name), asc(members.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db().select({ count: sql<number>`count(*)::int` }).from(members).where(approvedHere),
-  ]);
-  return { members: rows, total: total?.count ?? 0 };
+const approvedIn = (municipalityNumber: string) =>
+  and(eq(members.municipalityNumber, municipalityNumber), eq(members.status, "approved"));
+
+/** A page of a municipality's approved members, by name. */
+export async function listApprovedMembersOf(municipalityNumber: string, page: { limit: number; offset: number }) {
+  return db()
+    .select({ id: members.id, name: members.name, jobTitle: members.jobTitle })
+    .from(members)
+    .where(approvedIn(municipalityNumber))
+    .orderBy(asc(members.name), asc(members.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countApprovedMembersOf(municipalityNumber: string): Promise<number> {
+  const [row] = await db().select({ count: sql<number>`count(*)::int` }).from(members).where(approvedIn(municipalityNumber));
+  return row?.count ?? 0;
 }
 
 type Decision = "approved" | "rejected";

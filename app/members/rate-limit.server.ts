@@ -1,6 +1,8 @@
+import { data } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
 import { db, type Database } from "~/db.server";
+import type { FieldErrors } from "~/lib/forms";
 
 export interface RateLimit {
   limit: number;
@@ -36,4 +38,10 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
     });
   const hits = row?.hits ?? 1;
   return { allowed: hits <= limit, retryAfter: row?.retryAfter ?? windowSeconds };
+}
+
+/** The answer to a form sent too often: the message above the form, what was typed, and when to try again. */
+export function tooManyAttempts(retryAfter: number, values: Record<string, string> = {}) {
+  const errors: FieldErrors = { form: ["error.tooMany.body"] };
+  return data({ errors, values }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
 }

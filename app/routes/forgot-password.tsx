@@ -5,7 +5,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { passwordResetRequestForm } from "~/members/member-forms";
 import { requestPasswordReset } from "~/members/password-resets.server";
-import { hitRateLimit, LIMITS } from "~/members/rate-limit.server";
+import { hitRateLimit, LIMITS, tooManyAttempts } from "~/members/rate-limit.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 
@@ -16,10 +16,7 @@ type Reply = { errors: FieldErrors; values: Record<string, string>; sent?: boole
 export async function action({ request, context }: ActionFunctionArgs) {
   const limit = await hitRateLimit(`reset:address:${clientAddress(context)}`, LIMITS.resetPerAddress);
   if (!limit.allowed) {
-    return data<Reply>(
-      { errors: { form: ["error.tooMany.body"] }, values: {} },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfter) } },
-    );
+    return tooManyAttempts(limit.retryAfter);
   }
   const form = parseForm(await request.formData(), passwordResetRequestForm);
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
@@ -39,7 +36,7 @@ export default function ForgotPasswordPage() {
       </h1>
       <p className="ds-paragraph mt-2">{t("forgot.lead")}</p>
       <Form method="post" noValidate className="mt-6 space-y-6">
-        {reply?.sent ? <FormAlert color="success" message="forgot.sent" /> : null}
+        {reply && "sent" in reply && reply.sent ? <FormAlert color="success" message="forgot.sent" /> : null}
         <FormAlert message={errors.form?.[0]} />
         <Field
           name="email"

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { notFound } from "~/lib/http.server";
-import { listApprovedMembersOf } from "~/members/members.server";
+import { countApprovedMembersOf, listApprovedMembersOf } from "~/members/members.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { getMunicipality } from "~/municipalities/municipalities.server";
@@ -21,14 +21,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Who works where is for members; others learn only how many there are.
   const showNames = can(summarise(viewer), "readMembersOnly");
   const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 10_000);
-  const { members, total } = await listApprovedMembersOf(municipality.number, {
-    limit: showNames ? MEMBERS_PER_PAGE : 0,
-    offset: (page - 1) * MEMBERS_PER_PAGE,
-  });
+  const [total, members] = await Promise.all([
+    countApprovedMembersOf(municipality.number),
+    showNames
+      ? listApprovedMembersOf(municipality.number, { limit: MEMBERS_PER_PAGE, offset: (page - 1) * MEMBERS_PER_PAGE })
+      : null,
+  ]);
   return {
     municipality,
     memberCount: total,
-    members: showNames ? members : null,
+    members,
     page,
     pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)),
   };

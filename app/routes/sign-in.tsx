@@ -7,7 +7,7 @@ import { signInForm } from "~/members/member-forms";
 import { findMemberByEmail } from "~/members/members.server";
 import { verifyPassword } from "~/members/passwords.server";
 import { getViewer } from "~/members/permissions.server";
-import { hitRateLimit, LIMITS } from "~/members/rate-limit.server";
+import { hitRateLimit, LIMITS, tooManyAttempts } from "~/members/rate-limit.server";
 import { startSessionAndRedirect } from "~/members/sign-in.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
@@ -33,10 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   ] as const) {
     const { allowed, retryAfter } = await hitRateLimit(key, limit);
     if (!allowed) {
-      return data<Reply>(
-        { errors: { form: ["error.tooMany.body"] }, values },
-        { status: 429, headers: { "Retry-After": String(retryAfter) } },
-      );
+      return tooManyAttempts(retryAfter, values);
     }
   }
   const member = await findMemberByEmail(email);

@@ -7,7 +7,7 @@ import { signUpForm } from "~/members/member-forms";
 import { resolveMunicipality, signUp } from "~/members/members.server";
 import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { getViewer } from "~/members/permissions.server";
-import { hitRateLimit, LIMITS } from "~/members/rate-limit.server";
+import { hitRateLimit, LIMITS, tooManyAttempts } from "~/members/rate-limit.server";
 import { startSessionAndRedirect } from "~/members/sign-in.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
@@ -24,10 +24,7 @@ type Reply = { errors: FieldErrors; values: Record<string, string> };
 export async function action({ request, context }: ActionFunctionArgs) {
   const limit = await hitRateLimit(`sign-up:address:${clientAddress(context)}`, LIMITS.signUpPerAddress);
   if (!limit.allowed) {
-    return data<Reply>(
-      { errors: { form: ["error.tooMany.body"] }, values: {} },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfter) } },
-    );
+    return tooManyAttempts(limit.retryAfter);
   }
   const form = parseForm(await request.formData(), signUpForm);
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
