@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { agendaFlags } from "./agenda";
+import { addMinutes, agendaFlags, minutesBetween } from "./agenda";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatTime } from "~/lib/dates";
 
@@ -55,15 +55,15 @@ export function AgendaList({
 }) {
   const t = useT();
   const language = useLanguage();
-  const start = new Date(startsAt).getTime();
-  const sessionMinutes = Math.round((new Date(endsAt).getTime() - start) / 60_000);
+  const start = new Date(startsAt);
+  const sessionMinutes = minutesBetween(start, new Date(endsAt));
   const flags = agendaFlags(items, sessionMinutes);
   const titles = new Map(items.map((i) => [i.id, i.title]));
   return (
     <ol className="space-y-4">
       {items.map((item, index) => {
-        const from = new Date(start + item.startOffsetMinutes * 60_000);
-        const to = new Date(from.getTime() + item.durationMinutes * 60_000);
+        const from = addMinutes(start, item.startOffsetMinutes);
+        const to = addMinutes(from, item.durationMinutes);
         const flag = flags.get(item.id);
         const warnings = showFlags && flag
           ? [

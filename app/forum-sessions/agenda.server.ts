@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { agendaItems, members, municipalities, type AgendaItem } from "../../db/schema";
 import { db } from "~/db.server";
 import { audited } from "~/lib/audit.server";
@@ -15,30 +16,51 @@ export interface AgendaItemInput {
   topicId: number | null;
 }
 
-/** The agenda in order, with the presenting member's name and municipality where there is one. */
-export async function getAgenda(forumSessionId: number) {
+/** What pages and calendars show of an agenda item, with the presenting member's name and municipality. */
+const shownColumns = {
+  id: agendaItems.id,
+  forumSessionId: agendaItems.forumSessionId,
+  position: agendaItems.position,
+  startOffsetMinutes: agendaItems.startOffsetMinutes,
+  durationMinutes: agendaItems.durationMinutes,
+  title: agendaItems.title,
+  descriptionHtml: agendaItems.descriptionHtml,
+  topicId: agendaItems.topicId,
+  presenterMemberId: agendaItems.presenterMemberId,
+  presenterMemberName: members.name,
+  presenterMunicipality: municipalities.name,
+  presenterName: agendaItems.presenterName,
+  presenterOrganisation: agendaItems.presenterOrganisation,
+};
+
+function selectAgendaItems<Extra extends Record<string, PgColumn>>(where: SQL | undefined, extra: Extra) {
   return db()
-    .select({
-      id: agendaItems.id,
-      position: agendaItems.position,
-      startOffsetMinutes: agendaItems.startOffsetMinutes,
-      durationMinutes: agendaItems.durationMinutes,
-      title: agendaItems.title,
-      descriptionMd: agendaItems.descriptionMd,
-      descriptionHtml: agendaItems.descriptionHtml,
-      topicId: agendaItems.topicId,
-      presenterMemberId: agendaItems.presenterMemberId,
-      presenterMemberName: members.name,
-      presenterMemberEmail: members.email,
-      presenterMunicipality: municipalities.name,
-      presenterName: agendaItems.presenterName,
-      presenterOrganisation: agendaItems.presenterOrganisation,
-    })
+    .select({ ...shownColumns, ...extra })
     .from(agendaItems)
     .leftJoin(members, eq(members.id, agendaItems.presenterMemberId))
     .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
-    .where(eq(agendaItems.forumSessionId, forumSessionId))
+    .where(where)
     .orderBy(asc(agendaItems.position), asc(agendaItems.id));
+}
+
+/** One forum session's agenda, in order. */
+export async function getAgenda(forumSessionId: number) {
+  return selectAgendaItems(eq(agendaItems.forumSessionId, forumSessionId), {});
+}
+
+/** The agendas of several forum sessions at once (a calendar feed), with when each item last changed. */
+export async function getAgendas(forumSessionIds: number[]) {
+  if (forumSessionIds.length === 0) return [];
+  return selectAgendaItems(inArray(agendaItems.forumSessionId, forumSessionIds), { updatedAt: agendaItems.updatedAt });
+}
+
+/** One item as its edit form needs it: the markdown as written and the presenter's email. */
+export async function getAgendaItemForEdit(forumSessionId: number, itemId: number) {
+  const [item] = await selectAgendaItems(and(eq(agendaItems.forumSessionId, forumSessionId), eq(agendaItems.id, itemId)), {
+    descriptionMd: agendaItems.descriptionMd,
+    presenterMemberEmail: members.email,
+  });
+  return item;
 }
 
 export type AgendaEntry = Awaited<ReturnType<typeof getAgenda>>[number];
@@ -77,14 +99,6 @@ export async function addAgendaItem(actorId: number, forumSessionId: number, inp
     return { before: null, after: { forumSessionId, ...snapshot(item!) }, item: item!, subjectId: item!.id };
   });
   return result!.item;
-}
-
-export async function getAgendaItem(forumSessionId: number, itemId: number) {
-  const [item] = await db()
-    .select()
-    .from(agendaItems)
-    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.forumSessionId, forumSessionId)));
-  return item;
 }
 
 export async function updateAgendaItem(actorId: number, forumSessionId: number, itemId: number, input: AgendaItemInput) {

@@ -36,3 +36,7 @@ export function agendaFlags(items: AgendaSlot[], sessionMinutes: number): Map<nu
 export function minutesBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / 60_000);
 }
+
+export function addMinutes(date: Date, minutes: number): Date {
+  return new Date(date.getTime() + minutes * 60_000);
+}

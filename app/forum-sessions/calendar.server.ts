@@ -1,8 +1,10 @@
 import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
-import { and, asc, eq, gte, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, gte, ne, or } from "drizzle-orm";
 import ical, { ICalEventStatus } from "ical-generator";
-import { agendaItems, forumSessions, members, municipalities } from "../../db/schema";
+import { forumSessions, members } from "../../db/schema";
+import { addMinutes } from "./agenda";
+import { getAgendas } from "./agenda.server";
 import { db } from "~/db.server";
 import { translator, type Language, type Translate } from "~/i18n/i18n";
 import { TIME_ZONE, toOsloTimeInput } from "~/lib/dates";
@@ -19,7 +21,6 @@ export interface CalendarOptions {
 /** Subscribers keep seeing a cancelled or held forum session for this long after it ended. */
 const RECENT_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
-const MINUTE = 60 * 1000;
 const TOKEN = /^[a-z2-7]{32}$/;
 
 const osloVtimezone = getVtimezoneComponent(TIME_ZONE);
@@ -38,7 +39,7 @@ const sessionColumns = {
 };
 
 type CalendarSession = Awaited<ReturnType<typeof calendarSessions>>[number];
-type CalendarAgendaItem = Awaited<ReturnType<typeof agendaOf>>[number];
+type CalendarAgendaItem = Awaited<ReturnType<typeof getAgendas>>[number];
 
 function calendarSessions(where: ReturnType<typeof and>) {
   return db()
@@ -48,30 +49,9 @@ function calendarSessions(where: ReturnType<typeof and>) {
     .orderBy(asc(forumSessions.startsAt), asc(forumSessions.id));
 }
 
-async function agendaOf(forumSessionIds: number[]) {
-  if (forumSessionIds.length === 0) return [];
-  return db()
-    .select({
-      forumSessionId: agendaItems.forumSessionId,
-      startOffsetMinutes: agendaItems.startOffsetMinutes,
-      durationMinutes: agendaItems.durationMinutes,
-      title: agendaItems.title,
-      presenterMemberName: members.name,
-      presenterMunicipality: municipalities.name,
-      presenterName: agendaItems.presenterName,
-      presenterOrganisation: agendaItems.presenterOrganisation,
-      updatedAt: agendaItems.updatedAt,
-    })
-    .from(agendaItems)
-    .leftJoin(members, eq(members.id, agendaItems.presenterMemberId))
-    .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
-    .where(inArray(agendaItems.forumSessionId, forumSessionIds))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
-}
-
 function agendaLine(session: CalendarSession, item: CalendarAgendaItem): string {
-  const start = new Date(session.startsAt.getTime() + item.startOffsetMinutes * MINUTE);
-  const end = new Date(start.getTime() + item.durationMinutes * MINUTE);
+  const start = addMinutes(session.startsAt, item.startOffsetMinutes);
+  const end = addMinutes(start, item.durationMinutes);
   const presenter = item.presenterMemberName
     ? [item.presenterMemberName, item.presenterMunicipality]
     : [item.presenterName, item.presenterOrganisation];
@@ -96,7 +76,7 @@ function description(session: CalendarSession, agenda: CalendarAgendaItem[], pag
 async function buildCalendar(sessions: CalendarSession[], options: CalendarOptions, name: string | null): Promise<string> {
   const t = translator(options.language);
   const host = new URL(options.origin).hostname;
-  const agenda = await agendaOf(sessions.map((s) => s.id));
+  const agenda = await getAgendas(sessions.map((s) => s.id));
   const calendar = ical({
     prodId: { company: "Kommuneforum", product: "forum-sessions", language: options.language.toUpperCase() },
     name,

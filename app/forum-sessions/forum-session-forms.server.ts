@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { minutesBetween } from "./agenda";
 import type { AgendaItemFields } from "./agenda-item-form";
 import { parseForm } from "~/lib/forms";
 import { toOsloInput } from "~/lib/dates";
@@ -161,8 +162,8 @@ export async function readAgendaItemForm(
   if (form.ok) {
     const day = toOsloInput(session.startsAt).slice(0, 10);
     const start = fromOsloInput(`${day}T${form.value.startTime}`);
-    startOffsetMinutes = start ? Math.round((start.getTime() - session.startsAt.getTime()) / 60_000) : -1;
-    const sessionMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+    startOffsetMinutes = start ? minutesBetween(session.startsAt, start) : -1;
+    const sessionMinutes = minutesBetween(session.startsAt, session.endsAt);
     if (startOffsetMinutes < 0 || startOffsetMinutes >= sessionMinutes) errors.startTime = ["agenda.form.startOutside"];
     if (form.value.presenterEmail) {
       presenterMemberId = (await findPresenter(form.value.presenterEmail)) ?? null;

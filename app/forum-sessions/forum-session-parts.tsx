@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { FORUM_SESSION_STATUSES } from "../../db/schema/forum-session-values";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDateTime, formatTime } from "~/lib/dates";
@@ -32,15 +31,4 @@ export function SessionTime({ startsAt, endsAt }: { startsAt: Date | string; end
 /** Server-rendered, sanitised markdown (rendered and cleaned when it was saved). */
 export function RenderedMarkdown({ html, className = "" }: { html: string; className?: string }) {
   return <div className={`prose-markdown ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
-export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
-  return (
-    <section className="mt-10" aria-labelledby={id}>
-      <h2 id={id} className="ds-heading" data-size="sm">
-        {title}
-      </h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
 }

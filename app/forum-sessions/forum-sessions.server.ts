@@ -88,15 +88,15 @@ export async function getForumSession(id: number) {
   return { ...session, themes: sessionThemes };
 }
 
-/** The next forum session that is planned and not yet over. */
-export async function nextPlannedForumSession() {
+/** The next forum session that is planned and not yet over (without its themes: the home page needs none). */
+export async function nextPlannedForumSession(): Promise<ForumSession | undefined> {
   const [next] = await db()
-    .select({ id: forumSessions.id })
+    .select()
     .from(forumSessions)
     .where(and(eq(forumSessions.status, "planned"), gte(forumSessions.endsAt, sql`now()`)))
     .orderBy(asc(forumSessions.startsAt))
     .limit(1);
-  return next ? getForumSession(next.id) : undefined;
+  return next;
 }
 
 async function setThemes(tx: Transaction, forumSessionId: number, themeIds: number[]) {

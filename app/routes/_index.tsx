@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: next
       ? { id: next.id, title: next.title, startsAt: next.startsAt, endsAt: next.endsAt, registered }
       : null,
-    agenda: agenda.map(({ presenterMemberEmail: _email, descriptionMd: _md, ...item }) => item),
+    agenda: agenda,
     summaries,
     canRegister: can(summarise(viewer), "write"),
   };

@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meetingUrl, descriptionMd: _, ...shown } = session;
   return {
     session: { ...shown, meetingUrl: isMember ? meetingUrl : null },
-    agenda: agenda.map(({ presenterMemberEmail: _email, descriptionMd: _md, ...item }) => item),
+    agenda: agenda,
     counts,
     registered,
     summary: summary?.status === "published" ? { html: summary.bodyHtml, publishedAt: summary.publishedAt } : null,

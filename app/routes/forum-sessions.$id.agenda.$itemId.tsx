@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
+import { addMinutes } from "~/forum-sessions/agenda";
 import { AgendaItemForm, type AgendaItemFields } from "~/forum-sessions/agenda-item-form";
-import { getAgenda, updateAgendaItem } from "~/forum-sessions/agenda.server";
+import { getAgendaItemForEdit, updateAgendaItem } from "~/forum-sessions/agenda.server";
 import { readAgendaItemForm } from "~/forum-sessions/forum-session-forms.server";
 import { findApprovedMemberId } from "~/forum-sessions/presenters.server";
 import { useT } from "~/i18n/i18n";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.ed
 async function loadItem(request: Request, params: { id?: string; itemId?: string }) {
   const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
   const itemId = parseId(params.itemId);
-  const item = itemId ? (await getAgenda(session.id)).find((i) => i.id === itemId) : undefined;
+  const item = itemId ? await getAgendaItemForEdit(session.id, itemId) : undefined;
   if (!item) notFound();
   return { session, viewer, item };
 }
@@ -25,7 +26,7 @@ async function loadItem(request: Request, params: { id?: string; itemId?: string
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, item } = await loadItem(request, params);
   const values: AgendaItemFields = {
-    startTime: toOsloTimeInput(new Date(session.startsAt.getTime() + item.startOffsetMinutes * 60_000)),
+    startTime: toOsloTimeInput(addMinutes(session.startsAt, item.startOffsetMinutes)),
     durationMinutes: String(item.durationMinutes),
     title: item.title,
     presenterEmail: item.presenterMemberEmail ?? "",

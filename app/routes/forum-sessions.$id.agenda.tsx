@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useFetchers, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
-import { agendaFlags } from "~/forum-sessions/agenda";
+import { agendaFlags, minutesBetween } from "~/forum-sessions/agenda";
 import { AgendaItemForm, EMPTY_AGENDA_ITEM } from "~/forum-sessions/agenda-item-form";
 import { addAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem } from "~/forum-sessions/agenda.server";
 import { AgendaList, type AgendaRow } from "~/forum-sessions/agenda-view";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agenda = await getAgenda(session.id);
   return {
     session: { id: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt },
-    agenda: agenda.map(({ presenterMemberEmail: _email, descriptionMd: _md, ...item }) => item),
+    agenda: agenda,
   };
 }
 
@@ -108,7 +108,7 @@ export default function AgendaPage() {
   const reply = useActionData<typeof action>();
   const t = useT();
   const items = useOptimisticOrder(agenda);
-  const sessionMinutes = Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000);
+  const sessionMinutes = minutesBetween(new Date(session.startsAt), new Date(session.endsAt));
   const flagged = [...agendaFlags(items, sessionMinutes).values()].filter((f) => f.pastEnd || f.overlaps.length > 0).length;
   const span = { start: toOsloTimeInput(new Date(session.startsAt)), end: toOsloTimeInput(new Date(session.endsAt)) };
   return (
