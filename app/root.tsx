@@ -18,8 +18,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ matches, error }) =>
   pageTitle(matches, error ? errorTitle(error) : "app.name");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [language, viewer] = await Promise.all([languageOf(request), getViewer(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [language, viewer] = await Promise.all([languageOf(request), getViewer(request, context)]);
   // The header's unread count: one lookup in a partial index, on every page.
   const unreadNotifications = viewer ? await countUnreadNotifications(viewer.member.id) : 0;
   return { language, viewer: summarise(viewer), unreadNotifications };

@@ -112,7 +112,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 async function startAppServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   if (!(await portIsFree(port))) fail(`Port ${port} is already taken; free it or set BENCH_PORT to another.`);
-  const serverEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env };
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", PUBLIC_URL: `http://127.0.0.1:${port}`, ...env };
   if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
   const child = startProcess(["build/server.js"], serverEnv);
   const url = `http://127.0.0.1:${port}`;

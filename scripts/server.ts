@@ -12,6 +12,14 @@ const dev = process.argv.includes("--dev");
 // Set before React, Remix or express load: they read it once.
 process.env.NODE_ENV = dev ? "development" : "production";
 
+const { checkSettings } = await import("../app/lib/settings.server");
+const checked = checkSettings();
+if (!checked.ok) {
+  for (const problem of checked.problems) console.error(`Setting ${problem}`);
+  process.exit(1);
+}
+const { PORT: port, HOST: host, TRUST_PROXY } = checked.settings;
+
 const { default: express } = await import("express");
 const { default: compression } = await import("compression");
 const { createRequestHandler } = await import("@remix-run/express");
@@ -19,13 +27,11 @@ const { createRequestHandler } = await import("@remix-run/express");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
 process.chdir(root);
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST;
 
 const app = express();
 app.disable("x-powered-by");
 // Behind a load balancer, TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's.
-if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+if (TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(TRUST_PROXY) ? Number(TRUST_PROXY) : TRUST_PROXY);
 app.use(compression());
 app.use((_req, res, next) => {
   res.set({

@@ -305,7 +305,6 @@ export async function seedDemoForumSessions(now = new Date()): Promise<number> {
   const coordinatorId = people.get(COORDINATOR);
   if (!coordinatorId) return 0;
   const themeIds = new Map((await db().select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.slug, t.id]));
-  const origin = "http://localhost";
   const seeded: number[] = [];
 
   for (const demo of DEMO_FORUM_SESSIONS) {
@@ -337,13 +336,13 @@ export async function seedDemoForumSessions(now = new Date()): Promise<number> {
       offset += item.minutes;
     }
     if (demo.status === "draft") continue;
-    await changeForumSessionStatus(coordinatorId, session.id, "planned", origin);
+    await changeForumSessionStatus(coordinatorId, session.id, "planned");
     for (const email of demo.registrants) {
       const memberId = people.get(email);
       if (memberId) await register(session.id, memberId);
     }
     if (demo.status === "planned") continue;
-    await changeForumSessionStatus(coordinatorId, session.id, demo.status, origin);
+    await changeForumSessionStatus(coordinatorId, session.id, demo.status);
 
     if (demo.summary?.publishedDaysAfter !== undefined) {
       const publishedAt = new Date(startsAt.getTime() + demo.summary.publishedDaysAfter * DAY);
@@ -365,7 +364,7 @@ export async function seedDemoForumSessions(now = new Date()): Promise<number> {
         return { before: null, after: { status: summary!.status, version: summary!.version } };
       });
     } else if (demo.summary) {
-      await saveSummary(coordinatorId, session.id, { bodyMd: demo.summary.markdown, version: 0, publish: false }, origin);
+      await saveSummary(coordinatorId, session.id, { bodyMd: demo.summary.markdown, version: 0, publish: false });
     }
   }
 

@@ -156,7 +156,6 @@ export async function updateForumSession(
   actorId: number,
   id: number,
   input: ForumSessionInput & { version: number },
-  origin: string,
 ): Promise<UpdateResult> {
   let reason: "stale" | "notFound" = "notFound";
   const result = await audited(actorId, "forum_session.update", { type: "forum_session", id }, async (tx) => {
@@ -187,7 +186,6 @@ export async function updateForumSession(
           params: { title: after!.title, when: formatDateTime(after!.startsAt, "nb"), startsAt: after!.startsAt.toISOString() },
           url: `/forum-sessions/${id}`,
         },
-        origin,
       );
     }
     return { before: snapshot(before), after: snapshot(after!), session: after! };
@@ -200,7 +198,6 @@ export async function changeForumSessionStatus(
   actorId: number,
   id: number,
   status: ForumSessionStatus,
-  origin: string,
 ): Promise<ForumSession | undefined> {
   const result = await audited(actorId, "forum_session.status", { type: "forum_session", id }, async (tx) => {
     const [before] = await tx.select().from(forumSessions).where(eq(forumSessions.id, id)).for("update");
@@ -220,7 +217,6 @@ export async function changeForumSessionStatus(
         tx,
         await registrantIds(tx, id),
         { kind: "forum_session_cancelled", params: { title: after!.title }, url: `/forum-sessions/${id}` },
-        origin,
       );
     }
     return { before: { status: before.status }, after: { status: after!.status }, session: after! };

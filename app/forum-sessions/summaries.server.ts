@@ -39,7 +39,6 @@ export async function saveSummary(
   actorId: number,
   forumSessionId: number,
   input: { bodyMd: string; version: number; publish: boolean },
-  origin: string,
 ): Promise<SaveSummaryResult> {
   let refusal: SaveSummaryResult = { ok: false, reason: "notFound" };
   const action = input.publish ? "summary.publish" : "summary.save";
@@ -85,7 +84,6 @@ export async function saveSummary(
         tx,
         registered.map((r) => r.memberId),
         { kind: "summary_published", params: { title: session.title }, url: `/forum-sessions/${forumSessionId}` },
-        origin,
       );
     }
     return {

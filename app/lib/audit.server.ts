@@ -10,15 +10,17 @@ export interface AuditSubject {
  * Runs a coordinator's or admin's write and records it in the audit log in the same transaction:
  * either both happen or neither. The write returns the record before and after, or null when it
  * changed nothing (then nothing is logged). A new record's id, unknown
- * before the write, comes back as `subjectId`.
+ * before the write, comes back as `subjectId`. Given a transaction (`outer`), it runs inside it, so that
+ * one action may change two areas atomically; otherwise in a new one.
  */
 export async function audited<T extends { before: unknown; after: unknown; subjectId?: string | number }>(
   actorId: number,
   action: string,
   subject: AuditSubject,
   write: (tx: Transaction) => Promise<T | null>,
+  outer?: Transaction,
 ): Promise<T | null> {
-  return db().transaction(async (tx) => {
+  const run = async (tx: Transaction) => {
     const result = await write(tx);
     if (!result) return null;
     await tx.insert(auditEvents).values({
@@ -30,5 +32,6 @@ export async function audited<T extends { before: unknown; after: unknown; subje
       after: result.after ?? null,
     });
     return result;
-  });
+  };
+  return outer ? run(outer) : db().transaction(run);
 }

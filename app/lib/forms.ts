@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -22,4 +22,12 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   }
   const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)));
   return { ok: false, errors, values };
+}
+
+/** The largest value of a PostgreSQL integer: ids and versions beyond it are refused, not a 500. */
+export const MAX_INT32 = 2_147_483_647;
+
+/** A whole number from a form that fits a PostgreSQL integer column (an id, a version, a count). */
+export function int32(message = "error.badRequest.body") {
+  return z.coerce.number({ error: message }).int({ error: message }).min(0, { error: message }).max(MAX_INT32, { error: message });
 }

@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the server saw it (express req.ip, honouring TRUST_PROXY). */
     clientAddress?: string;
+    /** The signed-in member, looked up once per HTTP request by whichever loader asks first. */
+    viewer?: Promise<unknown>;
   }
 }
 

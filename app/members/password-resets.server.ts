@@ -5,11 +5,12 @@ import { findMemberByEmail, setPassword } from "./members.server";
 import { db } from "~/db.server";
 import { translator } from "~/i18n/i18n";
 import { sendEmail } from "~/notifications/email.server";
+import { publicUrl } from "~/lib/settings.server";
 
 const HOUR = 60 * 60 * 1000;
 
 /** Emails a one-hour, one-use link when the address belongs to a member; silent otherwise. */
-export async function requestPasswordReset(email: string, origin: string): Promise<void> {
+export async function requestPasswordReset(email: string): Promise<void> {
   const member = await findMemberByEmail(email);
   if (!member) return;
   const token = generateSessionToken();
@@ -20,7 +21,7 @@ export async function requestPasswordReset(email: string, origin: string): Promi
   await sendEmail({
     to: member.email,
     subject: t("email.reset.subject"),
-    text: t("email.reset.body", { name: member.name, url: `${origin}/reset-password/${token}` }),
+    text: t("email.reset.body", { name: member.name, url: `${publicUrl()}/reset-password/${token}` }),
   });
 }
 

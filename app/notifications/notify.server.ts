@@ -2,6 +2,7 @@ import { and, eq, inArray, notExists } from "drizzle-orm";
 import { emailOptOuts, emailOutbox, members, notifications, type NOTIFICATION_KINDS } from "../../db/schema";
 import type { Transaction } from "~/db.server";
 import { translator, type MessageKey } from "~/i18n/i18n";
+import { publicUrl } from "~/lib/settings.server";
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -17,14 +18,14 @@ export interface Notice {
  * Tells members something, inside the transaction of the change it is about: a row in each member's
  * in-app list, and a mail in the outbox for those who have not turned that kind of email off.
  */
-export async function notifyMembers(tx: Transaction, memberIds: number[], notice: Notice, origin: string): Promise<void> {
+export async function notifyMembers(tx: Transaction, memberIds: number[], notice: Notice): Promise<void> {
   if (memberIds.length === 0) return;
   await tx
     .insert(notifications)
     .values(memberIds.map((memberId) => ({ memberId, kind: notice.kind, params: notice.params, url: notice.url })));
   // Mail goes out in bokmål: members have no stored language yet.
   const t = translator("nb");
-  const params = { ...notice.params, url: `${origin}${notice.url}` };
+  const params = { ...notice.params, url: `${publicUrl()}${notice.url}` };
   const subject = t(`email.${notice.kind}.subject` as MessageKey, params);
   const body = t(`email.${notice.kind}.body` as MessageKey, params);
   const recipients = await tx

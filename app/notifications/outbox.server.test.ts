@@ -19,7 +19,7 @@ const summaryPublished = (title: string): Notice => ({
 });
 
 function notify(members: TestMember[], notice: Notice) {
-  return db().transaction((tx) => notifyMembers(tx, members.map((m) => m.id), notice, ORIGIN));
+  return db().transaction((tx) => notifyMembers(tx, members.map((m) => m.id), notice));
 }
 
 const outboxRows = () => db().select().from(emailOutbox).orderBy(emailOutbox.id);
@@ -36,11 +36,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.SMTP_URL;
+  delete process.env.PUBLIC_URL;
   await smtp.close();
 });
 
 beforeEach(async () => {
   process.env.SMTP_URL = smtp.url;
+  // Links in mail come from PUBLIC_URL, never from a request.
+  process.env.PUBLIC_URL = ORIGIN;
   smtp.mails.length = 0;
   await db().delete(emailOutbox);
 });

@@ -12,12 +12,12 @@ import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { countMunicipalities } from "~/municipalities/municipalities.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [municipalityCount, next, summaries, viewer] = await Promise.all([
     countMunicipalities(),
     nextPlannedForumSession(),
     latestPublishedSummaries(5),
-    getViewer(request),
+    getViewer(request, context),
   ]);
   const [agenda, registered] = next
     ? await Promise.all([getAgenda(next.id), viewer ? isRegistered(next.id, viewer.member.id) : false])

@@ -13,8 +13,8 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "approvals.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireCoordinator(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireCoordinator(request, context);
   const isAdmin = can(summarise(viewer), "administer");
   const [pending, approved] = await Promise.all([listPendingMembers(), isAdmin ? listMembersForAdmin() : null]);
   return { pending, approved, viewerId: viewer.member.id };
@@ -32,10 +32,10 @@ const roleForm = z.object({
 
 type Reply = { message: MessageKey; name?: string; ok: boolean };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "role") {
-    const viewer = await requireAdmin(request);
+    const viewer = await requireAdmin(request, context);
     const form = parseForm(formData, roleForm);
     if (!form.ok) return data<Reply>({ message: "error.badRequest.body", ok: false }, { status: 400 });
     const member = await getMember(form.value.memberId);
@@ -45,11 +45,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await changeRole(viewer.member.id, member.id, form.value.role);
     return data<Reply>({ message: "approvals.roleChanged", name: member.name, ok: true });
   }
-  const viewer = await requireCoordinator(request);
+  const viewer = await requireCoordinator(request, context);
   const form = parseForm(formData, decisionForm);
   if (!form.ok) return data<Reply>({ message: "error.badRequest.body", ok: false }, { status: 400 });
   const decision = form.value.intent === "approve" ? "approved" : "rejected";
-  const member = await decideAndTell(viewer.member.id, form.value.memberId, decision, new URL(request.url).origin);
+  const member = await decideAndTell(viewer.member.id, form.value.memberId, decision);
   if (!member) return data<Reply>({ message: "approvals.notPending", ok: false }, { status: 409 });
   return data<Reply>({ message: decision === "approved" ? "approvals.approved" : "approvals.rejected", name: member.name, ok: true });
 }

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = parseForm(await request.formData(), passwordResetRequestForm);
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
-  await requestPasswordReset(form.value.email, new URL(request.url).origin);
+  await requestPasswordReset(form.value.email);
   // The same answer whether or not the address is registered.
   return data<Reply>({ errors: {}, values: {}, sent: true });
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { FORUM_SESSION_STATUSES } from "../../db/schema/forum-session-values";
-import { loadForumSessionForCoordinator, loadVisibleForumSession, originOf } from "~/forum-sessions/access.server";
+import { loadForumSessionForCoordinator, loadVisibleForumSession } from "~/forum-sessions/access.server";
 import { getAgenda } from "~/forum-sessions/agenda.server";
 import { AddToCalendar } from "~/forum-sessions/add-to-calendar";
 import { AgendaList } from "~/forum-sessions/agenda-view";
@@ -30,8 +30,8 @@ import { pageTitle } from "~/ui/meta";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.session.title : "error.notFound.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, viewer, isCoordinator } = await loadVisibleForumSession(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { session, viewer, isCoordinator } = await loadVisibleForumSession(request, context, params.id);
   const isMember = can(summarise(viewer), "readMembersOnly");
   const [agenda, counts, registered, summary, copiedFrom] = await Promise.all([
     getAgenda(session.id),
@@ -60,22 +60,22 @@ type Reply = { message?: MessageKey; ok?: boolean; errors?: FieldErrors; values?
 
 const statusForm = z.object({ status: z.enum(FORUM_SESSION_STATUSES) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "register" || intent === "unregister") {
-    const viewer = await requireApprovedMember(request);
-    const { session } = await loadVisibleForumSession(request, params.id);
+    const viewer = await requireApprovedMember(request, context);
+    const { session } = await loadVisibleForumSession(request, context, params.id);
     const result =
       intent === "register" ? await register(session.id, viewer.member.id) : await cancelRegistration(session.id, viewer.member.id);
     if (result === "closed") return data<Reply>({ message: "forumSessions.registrationClosed", ok: false }, { status: 409 });
     return data<Reply>({ message: intent === "register" ? "forumSessions.registeredNow" : "forumSessions.unregisteredNow", ok: true });
   }
-  const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
+  const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   if (intent === "status") {
     const form = parseForm(formData, statusForm);
     if (!form.ok) return data<Reply>({ message: "error.badRequest.body", ok: false }, { status: 400 });
-    const changed = await changeForumSessionStatus(viewer.member.id, session.id, form.value.status, originOf(request));
+    const changed = await changeForumSessionStatus(viewer.member.id, session.id, form.value.status);
     if (!changed) return data<Reply>({ message: "forumSessions.statusRefused", ok: false }, { status: 409 });
     kickOutbox();
     return data<Reply>({ message: "forumSessions.statusChanged", ok: true });

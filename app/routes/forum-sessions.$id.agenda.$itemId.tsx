@@ -15,16 +15,16 @@ import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.editTitle");
 
-async function loadItem(request: Request, params: { id?: string; itemId?: string }) {
-  const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
+async function loadItem({ request, params, context }: LoaderFunctionArgs) {
+  const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   const itemId = parseId(params.itemId);
   const item = itemId ? await getAgendaItemForEdit(session.id, itemId) : undefined;
   if (!item) notFound();
   return { session, viewer, item };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, item } = await loadItem(request, params);
+export async function loader(args: LoaderFunctionArgs) {
+  const { session, item } = await loadItem(args);
   const values: AgendaItemFields = {
     startTime: toOsloTimeInput(addMinutes(session.startsAt, item.startOffsetMinutes)),
     durationMinutes: String(item.durationMinutes),
@@ -41,8 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, viewer, item } = await loadItem(request, params);
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
+  const { session, viewer, item } = await loadItem(args);
   const form = await readAgendaItemForm(await request.formData(), session, findApprovedMemberId);
   if (!form.ok) return data<{ errors: FieldErrors; values: AgendaItemFields }>({ errors: form.errors, values: form.values }, { status: 400 });
   if (!(await updateAgendaItem(viewer.member.id, session.id, item.id, form.value))) notFound();

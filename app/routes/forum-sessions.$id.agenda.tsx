@@ -18,8 +18,8 @@ import { PageHeading } from "~/ui/page-heading";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("agenda.title", { title: data.session.title }) : "error.notFound.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await loadForumSessionForCoordinator(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { session } = await loadForumSessionForCoordinator(request, context, params.id);
   const agenda = await getAgenda(session.id);
   return {
     session: { id: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt },
@@ -32,8 +32,8 @@ type Reply = { message?: MessageKey; ok?: boolean; errors?: FieldErrors; values?
 const itemForm = z.object({ itemId: z.coerce.number().int().positive() });
 const moveForm = itemForm.extend({ direction: z.enum(["up", "down"]) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add") {

@@ -4,14 +4,15 @@ import { languageOf } from "~/i18n/language.server";
 import { parseId } from "~/lib/http.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
+import { publicUrl } from "~/lib/settings.server";
 
 /** One forum session as a calendar file; the meeting link only for approved members. Drafts have none. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   if (!id) calendarNotFound();
-  const [viewer, language] = await Promise.all([getViewer(request), languageOf(request)]);
+  const [viewer, language] = await Promise.all([getViewer(request, context), languageOf(request)]);
   const withMeetingLinks = can(summarise(viewer), "readMembersOnly");
-  const ics = await getForumSessionCalendar(id, { origin: new URL(request.url).origin, language, withMeetingLinks });
+  const ics = await getForumSessionCalendar(id, { origin: publicUrl(), language, withMeetingLinks });
   if (!ics) calendarNotFound();
   return calendarResponse(ics, {
     "Content-Disposition": `attachment; filename="forum-session-${id}.ics"`,

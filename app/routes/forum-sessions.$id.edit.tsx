@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { loadForumSessionForCoordinator, originOf } from "~/forum-sessions/access.server";
+import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
 import { ForumSessionForm, type ForumSessionFormValues } from "~/forum-sessions/forum-session-form";
 import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
 import { getForumSession, knownThemeIds, listThemes, updateForumSession } from "~/forum-sessions/forum-sessions.server";
@@ -29,15 +29,15 @@ function formValues(session: Session): ForumSessionFormValues {
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await loadForumSessionForCoordinator(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { session } = await loadForumSessionForCoordinator(request, context, params.id);
   return { id: session.id, values: formValues(session), themes: await listThemes() };
 }
 
 type Reply = { errors: FieldErrors; values: ForumSessionFormValues; notice?: MessageKey };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   const form = await readForumSessionForm(await request.formData(), knownThemeIds);
   if (!form.ok) {
     return data<Reply>({ errors: form.errors, values: { ...form.values, version: session.version } }, { status: 400 });
@@ -46,7 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     viewer.member.id,
     session.id,
     { ...form.value, version: form.version ?? -1 },
-    originOf(request),
   );
   if (!result.ok) {
     if (result.reason === "notFound") notFound();

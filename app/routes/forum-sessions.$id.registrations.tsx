@@ -10,8 +10,8 @@ import { PageHeading } from "~/ui/page-heading";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("registrations.title", { title: data.session.title }) : "error.notFound.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await loadForumSessionForCoordinator(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { session } = await loadForumSessionForCoordinator(request, context, params.id);
   return { session: { id: session.id, title: session.title }, registrations: await listRegistrations(session.id) };
 }
 

@@ -8,8 +8,8 @@ import { languageOf } from "~/i18n/language.server";
 /** A cell a spreadsheet would run as a formula (=, +, -, @) is made plain text. */
 const plain = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ""));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await loadForumSessionForCoordinator(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { session } = await loadForumSessionForCoordinator(request, context, params.id);
   const rows = await listRegistrations(session.id);
   const t = translator(await languageOf(request));
   const csv = stringify(

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { loadForumSessionForCoordinator, originOf } from "~/forum-sessions/access.server";
+import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
 import { summaryForm } from "~/forum-sessions/forum-session-forms.server";
 import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
 import { getSummary, saveSummary } from "~/forum-sessions/summaries.server";
@@ -16,8 +16,8 @@ import { PageHeading } from "~/ui/page-heading";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("summary.title", { title: data.session.title }) : "error.notFound.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await loadForumSessionForCoordinator(request, params.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { session } = await loadForumSessionForCoordinator(request, context, params.id);
   const summary = await getSummary(session.id);
   return {
     session: { id: session.id, title: session.title },
@@ -40,8 +40,8 @@ type Reply = {
   stored?: string;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, viewer } = await loadForumSessionForCoordinator(request, params.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   const formData = await request.formData();
   const form = parseForm(formData, summaryForm);
   if (!form.ok) {
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { bodyMd, version, intent } = form.value;
   if (intent === "preview") return data<Reply>({ bodyMd, version, preview: renderMarkdown(bodyMd) });
-  const result = await saveSummary(viewer.member.id, session.id, { bodyMd, version, publish: intent === "publish" }, originOf(request));
+  const result = await saveSummary(viewer.member.id, session.id, { bodyMd, version, publish: intent === "publish" });
   if (!result.ok) {
     if (result.reason === "notFound") throw data(null, { status: 404 });
     return data<Reply>(

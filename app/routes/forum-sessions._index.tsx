@@ -12,8 +12,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSess
 
 const PAGE_SIZE = 20;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
   const isCoordinator = can(summarise(viewer), "coordinate");
   const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 1000);
   const [upcoming, past] = await Promise.all([

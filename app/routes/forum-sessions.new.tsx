@@ -10,13 +10,13 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.new");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCoordinator(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireCoordinator(request, context);
   return { themes: await listThemes() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireCoordinator(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireCoordinator(request, context);
   const form = await readForumSessionForm(await request.formData(), knownThemeIds);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const session = await createForumSession(viewer.member.id, form.value);

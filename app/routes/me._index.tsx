@@ -11,16 +11,16 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { member } = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { member } = await requireSignedIn(request, context);
   const municipality = member.municipalityNumber ? await getMunicipality(member.municipalityNumber) : undefined;
   return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null };
 }
 
 type Reply = { errors: FieldErrors; values: Record<string, string>; saved?: boolean };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { member } = await requireApprovedMember(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { member } = await requireApprovedMember(request, context);
   const form = parseForm(await request.formData(), profileForm);
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
   const updated = await updateProfile(member.id, form.value);

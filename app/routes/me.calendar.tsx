@@ -7,15 +7,16 @@ import { can } from "~/members/rights";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
+import { publicUrl } from "~/lib/settings.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.me.title");
 
 // The page shows a secret address: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireSignedIn(request);
-  const origin = new URL(request.url).origin;
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireSignedIn(request, context);
+  const origin = publicUrl();
   const approved = can(summarise(viewer), "readMembersOnly");
   const token = approved ? viewer.member.calendarToken : null;
   const feedUrl = token ? calendarFeedUrl(origin, token) : null;
@@ -29,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { member } = await requireApprovedMember(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { member } = await requireApprovedMember(request, context);
   await replaceCalendarToken(member.id);
   return data({ done: member.calendarToken ? ("calendar.me.replaced" as const) : ("calendar.me.created" as const) });
 }

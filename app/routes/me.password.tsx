@@ -13,16 +13,16 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "password.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireSignedIn(request, context);
   return null;
 }
 
 type Reply = { errors: FieldErrors; changed?: boolean };
 
 // Any signed-in member, pending ones too, may protect their own account.
-export async function action({ request }: ActionFunctionArgs) {
-  const { member, session } = await requireSignedIn(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { member, session } = await requireSignedIn(request, context);
   const form = parseForm(await request.formData(), passwordChangeForm);
   if (!form.ok) return data<Reply>({ errors: form.errors }, { status: 400 });
   if (!(await verifyPassword(member.passwordHash, form.value.currentPassword))) {

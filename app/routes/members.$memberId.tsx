@@ -12,8 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.member.name : "error.notFound.title");
 
 // Member pages are for members: staff names are not published to the open web.
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireSignedIn(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await requireSignedIn(request, context);
   const id = parseId(params.memberId);
   const member = id ? await getMember(id) : undefined;
   const own = member?.id === viewer.member.id;

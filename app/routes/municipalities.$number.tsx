@@ -15,8 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 // Oslo has hundreds of members: a page of them keeps the page small.
 const MEMBERS_PER_PAGE = 50;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [municipality, viewer] = await Promise.all([getMunicipality(params.number ?? ""), getViewer(request)]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const [municipality, viewer] = await Promise.all([getMunicipality(params.number ?? ""), getViewer(request, context)]);
   if (!municipality) notFound();
   // Who works where is for members; others learn only how many there are.
   const showNames = can(summarise(viewer), "readMembersOnly");

@@ -21,8 +21,8 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { member } = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { member } = await requireSignedIn(request, context);
   const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 1000);
   const [list, unread, email] = await Promise.all([
     listNotifications(member.id, page),
@@ -34,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Reply = { message: MessageKey; ok: boolean; section: "list" | "email" };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { member } = await requireSignedIn(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { member } = await requireSignedIn(request, context);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "open") {

@@ -14,8 +14,8 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) throw redirect("/me");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getViewer(request, context)) throw redirect("/me");
   return null;
 }
 

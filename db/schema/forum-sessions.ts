@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { FORUM_SESSION_STATUSES, SUMMARY_STATUSES } from "./forum-session-values";
 import { members } from "./members";
 import { themes } from "./themes";
@@ -18,6 +18,8 @@ export const forumSessions = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     /** Shown to signed-in members only. */
     meetingUrl: text("meeting_url"),
+    /** Why a coordinator cancelled it, shown on the page and in the mail; null when not given. */
+    cancelReason: text("cancel_reason"),
     status: forumSessionStatus("status").notNull().default("draft"),
     /** The calendar SEQUENCE: raised on every change a calendar shows. */
     sequence: integer("sequence").notNull().default(0),
@@ -66,11 +68,13 @@ export const agendaItems = pgTable(
     descriptionHtml: text("description_html").notNull().default(""),
     /** The topic it came from; the topics area adds the reference. */
     topicId: integer("topic_id"),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("agenda_items_session_idx").on(t.forumSessionId, t.position),
+    // Deferrable (set in the migration): a reorder renumbers several items inside one transaction.
+    unique("agenda_items_session_position_key").on(t.forumSessionId, t.position),
     check("agenda_items_duration_positive", sql`${t.durationMinutes} > 0`),
     check("agenda_items_offset_not_negative", sql`${t.startOffsetMinutes} >= 0`),
   ],

@@ -10,11 +10,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { MEMBER_ROLES, MEMBER_STATUSES } from "./member-values";
+import { MEMBER_LANGUAGES, MEMBER_ROLES, MEMBER_STATUSES } from "./member-values";
 import { municipalities } from "./municipalities";
 
 export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 export const memberStatus = pgEnum("member_status", MEMBER_STATUSES);
+export const memberLanguage = pgEnum("member_language", MEMBER_LANGUAGES);
 
 export const members = pgTable(
   "members",
@@ -33,6 +34,8 @@ export const members = pgTable(
     version: integer("version").notNull().default(1),
     /** The secret in the member's own calendar feed address (it carries meeting links); null until asked for. */
     calendarToken: text("calendar_token").unique(),
+    /** The language mail and calendar texts are written in: the one used at sign-up, changeable on /me. */
+    language: memberLanguage("language").notNull().default("nb"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,7 +57,7 @@ export const userSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("user_sessions_member_idx").on(t.memberId)],
+  (t) => [index("user_sessions_member_idx").on(t.memberId), index("user_sessions_expires_idx").on(t.expiresAt)],
 );
 
 export const passwordResets = pgTable(
@@ -67,15 +70,19 @@ export const passwordResets = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
-  (t) => [index("password_resets_member_idx").on(t.memberId)],
+  (t) => [index("password_resets_member_idx").on(t.memberId), index("password_resets_expires_idx").on(t.expiresAt)],
 );
 
 /** Fixed-window counters shared by every app process (sign-in and sign-up limits). */
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").primaryKey(),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-  hits: integer("hits").notNull(),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [index("rate_limits_window_idx").on(t.windowStart)],
+);
 
 export type Member = typeof members.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];

@@ -37,6 +37,14 @@ async function insertSession(values: Partial<typeof forumSessions.$inferInsert> 
   return session!;
 }
 
+// Requests go to http://localhost; every address and UID must still come from PUBLIC_URL.
+beforeAll(() => {
+  process.env.PUBLIC_URL = "https://forum.example.no";
+  return () => {
+    delete process.env.PUBLIC_URL;
+  };
+});
+
 beforeAll(async () => {
   roles = { ...(await everyRole()), rejected: await createMember("rejected") };
   planned = await insertSession();
@@ -64,7 +72,7 @@ function events(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
   return calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
 }
-const uidOf = (session: ForumSession) => `forum-session-${session.id}@localhost`;
+const uidOf = (session: ForumSession) => `forum-session-${session.id}@forum.example.no`;
 const eventOf = (ics: string, session: ForumSession) => events(ics).find((event) => event.uid === uidOf(session));
 
 const getSession = (viewer: Viewer, id: string | number) =>
@@ -137,7 +145,7 @@ describe("the public feed (/forum-sessions/calendar.ics)", () => {
         context: {},
       }),
     );
-    expect(result).toMatchObject({ status: 302, location: "webcal://localhost/forum-sessions/calendar.ics" });
+    expect(result).toMatchObject({ status: 302, location: "webcal://forum.example.no/forum-sessions/calendar.ics" });
   });
 });
 
@@ -165,16 +173,16 @@ describe("the personal calendar page (/me/calendar)", () => {
     expect(before).toMatchObject({
       approved: true,
       feedUrl: null,
-      publicFeedUrl: "http://localhost/forum-sessions/calendar.ics",
-      publicFeedWebcalUrl: "webcal://localhost/forum-sessions/calendar.ics",
+      publicFeedUrl: "https://forum.example.no/forum-sessions/calendar.ics",
+      publicFeedWebcalUrl: "webcal://forum.example.no/forum-sessions/calendar.ics",
     });
 
     expect(await call("action", viewer, {})).toMatchObject({ status: 200, data: { done: "calendar.me.created" } });
     const first = (await tokenOf(viewer.id))!;
     expect(first).toMatch(/^[a-z2-7]{32}$/);
     expect(await page(viewer)).toMatchObject({
-      feedUrl: `http://localhost/calendar/${first}.ics`,
-      feedWebcalUrl: `webcal://localhost/calendar/${first}.ics`,
+      feedUrl: `https://forum.example.no/calendar/${first}.ics`,
+      feedWebcalUrl: `webcal://forum.example.no/calendar/${first}.ics`,
     });
     const feed = await getPersonal(first);
     expect(feed.status).toBe(200);
@@ -184,7 +192,7 @@ describe("the personal calendar page (/me/calendar)", () => {
     expect(await call("action", viewer, {})).toMatchObject({ status: 200, data: { done: "calendar.me.replaced" } });
     const second = (await tokenOf(viewer.id))!;
     expect(second).not.toBe(first);
-    expect((await page(viewer)).feedUrl).toBe(`http://localhost/calendar/${second}.ics`);
+    expect((await page(viewer)).feedUrl).toBe(`https://forum.example.no/calendar/${second}.ics`);
     expect((await getPersonal(first)).status).toBe(404);
     expect((await getPersonal(second)).status).toBe(200);
   });

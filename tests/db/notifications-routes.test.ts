@@ -43,7 +43,7 @@ const moved: Notice = {
 const cancelled: Notice = { kind: "forum_session_cancelled", params: { title: "Velferdsteknologi" }, url: "/forum-sessions/13" };
 
 function notify(members: TestMember[], notice: Notice) {
-  return db().transaction((tx) => notifyMembers(tx, members.map((m) => m.id), notice, "http://localhost"));
+  return db().transaction((tx) => notifyMembers(tx, members.map((m) => m.id), notice));
 }
 
 const unreadOf = async (member: TestMember) =>

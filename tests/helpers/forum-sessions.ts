@@ -20,6 +20,6 @@ export async function createForumSessionAs(
   });
   const path: ForumSessionStatus[] =
     status === "draft" ? [] : status === "planned" ? ["planned"] : status === "held" ? ["planned", "held"] : ["planned", "cancelled"];
-  for (const next of path) await changeForumSessionStatus(coordinatorId, session.id, next, "http://localhost");
+  for (const next of path) await changeForumSessionStatus(coordinatorId, session.id, next);
   return session;
 }

@@ -51,6 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "info",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...options.env,
   };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
