@@ -55,14 +55,15 @@ export async function everyRole() {
 export function requestAs(
   viewer: TestMember | null,
   path: string,
-  options: { form?: Record<string, string>; headers?: Record<string, string> } = {},
+  options: { form?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
 ): Request {
   const headers = new Headers(options.headers);
   if (viewer) headers.set("Cookie", `kf_session=${viewer.token}`);
   return new Request(`http://localhost${path}`, {
     method: options.form ? "POST" : "GET",
     headers,
-    body: options.form ? new URLSearchParams(options.form) : undefined,
+    // A list is a field sent once per value, as checkboxes of one name are.
+    body: options.form ? new URLSearchParams(Object.entries(options.form).flatMap(([k, v]) => [v].flat().map((one) => [k, one]))) : undefined,
   });
 }
 

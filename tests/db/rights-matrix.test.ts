@@ -1,0 +1,493 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { agendaItems, forumSessions, members, notifications, registrations } from "../../db/schema";
+import { createForumSessionAs } from "../helpers/forum-sessions";
+import { createMember, everyRole, PASSWORD, type TestMember } from "../helpers/members";
+import { rightsMatrix, STANDINGS, type Expected, type RightsRow, type Viewers, type Who } from "../helpers/rights-matrix";
+import { db } from "~/db.server";
+import { addAgendaItem } from "~/forum-sessions/agenda.server";
+import { replaceCalendarToken } from "~/forum-sessions/calendar.server";
+import { saveSummary } from "~/forum-sessions/summaries.server";
+import { toOsloInput } from "~/lib/dates";
+import { RIGHTS } from "~/members/rights";
+import * as notFoundPage from "~/routes/$";
+import * as home from "~/routes/_index";
+import * as adminMembers from "~/routes/admin.members";
+import * as memberCalendar from "~/routes/calendar.$token[.ics]";
+import * as forgotPassword from "~/routes/forgot-password";
+import * as sessionPage from "~/routes/forum-sessions.$id._index";
+import * as agendaItemPage from "~/routes/forum-sessions.$id.agenda.$itemId";
+import * as agendaPage from "~/routes/forum-sessions.$id.agenda";
+import * as sessionCalendar from "~/routes/forum-sessions.$id.calendar[.ics]";
+import * as editPage from "~/routes/forum-sessions.$id.edit";
+import * as registrationsPage from "~/routes/forum-sessions.$id.registrations";
+import * as registrationsCsv from "~/routes/forum-sessions.$id.registrations[.csv]";
+import * as summaryPage from "~/routes/forum-sessions.$id.summary";
+import * as sessionList from "~/routes/forum-sessions._index";
+import * as publicCalendar from "~/routes/forum-sessions.calendar[.ics]";
+import * as newSessionPage from "~/routes/forum-sessions.new";
+import * as healthz from "~/routes/healthz";
+import * as language from "~/routes/language";
+import * as mePage from "~/routes/me._index";
+import * as meCalendar from "~/routes/me.calendar";
+import * as mePassword from "~/routes/me.password";
+import * as memberPage from "~/routes/members.$memberId";
+import * as municipalityPage from "~/routes/municipalities.$number";
+import * as municipalityList from "~/routes/municipalities._index";
+import * as notificationsPage from "~/routes/notifications";
+import * as resetPassword from "~/routes/reset-password.$token";
+import * as signIn from "~/routes/sign-in";
+import * as signOut from "~/routes/sign-out";
+import * as signUp from "~/routes/sign-up";
+
+// The columns of DESIGN.md's "Roles and rights", written down here rather than read from the code
+// under test; the first test checks that rights.ts's table says the same.
+const APPROVED = ["member", "coordinator", "admin"];
+const COORDINATORS = ["coordinator", "admin"];
+const ADMINS = ["admin"];
+
+/** The same answer for every standing: public pages, files and forms. */
+const everyone = (answer: Expected): Record<Who, Expected> =>
+  ({ anonymous: answer, pending: answer, member: answer, owner: answer, coordinator: answer, admin: answer });
+/** A page for whoever is signed in, approved or not: one's own /me pages and notifications. */
+const signedInPage: Record<Who, Expected> = { anonymous: "sign-in", pending: "ok", member: "ok", owner: "ok", coordinator: "ok", admin: "ok" };
+/** A coordinator's page: anonymous readers are asked to sign in, other signed-in members are refused. */
+const coordinatorPage: Record<Who, Expected> = { anonymous: "sign-in", pending: 403, member: 403, owner: 403, coordinator: "ok", admin: "ok" };
+/** A coordinator's write: refused to everyone else, anonymous included (a POST is not asked to sign in). */
+const coordinatorWrite = (answer: Expected): Record<Who, Expected> =>
+  ({ anonymous: 403, pending: 403, member: 403, owner: 403, coordinator: answer, admin: answer });
+/** An approved member's write (registering, their own profile and calendar). */
+const memberWrite = (answer: Expected): Record<Who, Expected> =>
+  ({ anonymous: 403, pending: 403, member: answer, owner: answer, coordinator: answer, admin: answer });
+/** A write to one's own account, open to pending members too. */
+const signedInWrite: Record<Who, Expected> = { anonymous: 403, pending: "ok", member: "ok", owner: "ok", coordinator: "ok", admin: "ok" };
+/** What a signed-in visitor of the sign-in and sign-up pages gets: sent on to their own page. */
+const signedInSentHome: Record<Who, Expected> = { anonymous: "ok", pending: /^\/me$/, member: /^\/me$/, owner: /^\/me$/, coordinator: /^\/me$/, admin: /^\/me$/ };
+
+type ById = Record<Who, number>;
+interface Fixtures {
+  /** A planned session with an agenda item and registrations; the owner is registered. */
+  planned: number;
+  plannedItem: number;
+  /** A draft with an agenda item. */
+  draft: number;
+  draftItem: number;
+  /** A held session with a published summary. */
+  held: number;
+  /** A planned session no one is registered for, and one every approved viewer is registered for. */
+  open: number;
+  everyoneRegistered: number;
+  /** Targets of their own for each standing, so that every allowed write has something to change. */
+  started: ById;
+  editable: ById;
+  itemToEdit: ById;
+  itemToRemove: ById;
+  heldWithoutSummary: ById;
+  applicantToApprove: ById;
+  applicantToReject: ById;
+  promotable: ById;
+  /** The owner's unread notification, and the owner's and the pending member's calendar tokens. */
+  ownersNotification: number;
+  ownersCalendarToken: string;
+  pendingsCalendarToken: string;
+  /** A member whose password no other cell changes, to sign in with. */
+  signInMember: TestMember;
+  ownerId: number;
+  pendingId: number;
+  viewerIds: Record<Who, number>;
+}
+
+const session = (id: number, tail = "") => ({ path: `/forum-sessions/${id}${tail}`, params: { id: String(id) } });
+const item = (sessionId: number, itemId: number) => ({
+  path: `/forum-sessions/${sessionId}/agenda/${itemId}`,
+  params: { id: String(sessionId), itemId: String(itemId) },
+});
+const plain = (p: string) => () => ({ path: p });
+const versionOf = async (table: typeof forumSessions | typeof agendaItems | typeof members, id: number) =>
+  String((await db().select({ version: table.version }).from(table).where(eq(table.id, id)))[0]!.version);
+
+const agendaItemForm = { startTime: "10:30", durationMinutes: "20", title: "Erfaringer fra Bodø", description: "" };
+
+const ROWS: RightsRow<Fixtures>[] = [
+  // Public pages and files.
+  { what: "the home page", route: home, handler: "loader", at: plain("/"), expect: everyone("ok") },
+  { what: "an unknown address", route: notFoundPage, handler: "loader", at: () => ({ path: "/nowhere", params: { "*": "nowhere" } }), expect: everyone(404) },
+  // The same answer whoever asks; it is 503 here because these tests open the database without the
+  // server's start-up, which is what marks it ready.
+  { what: "the health check", route: healthz, handler: "loader", at: plain("/healthz"), expect: everyone(503) },
+  { what: "the municipality list", route: municipalityList, handler: "loader", at: plain("/municipalities"), expect: everyone("ok") },
+  { what: "a municipality page", route: municipalityPage, handler: "loader", at: () => ({ path: "/municipalities/1833", params: { number: "1833" } }), expect: everyone("ok") },
+  { what: "the list of forum sessions", route: sessionList, handler: "loader", at: plain("/forum-sessions"), expect: everyone("ok") },
+  { what: "the public calendar feed", route: publicCalendar, handler: "loader", at: plain("/forum-sessions/calendar.ics"), expect: everyone("ok") },
+  { what: "subscribing to the public calendar", route: publicCalendar, handler: "loader", at: plain("/forum-sessions/calendar.ics?subscribe"), expect: everyone(/^webcal:/) },
+  { what: "the language page", route: language, handler: "loader", at: plain("/language"), expect: everyone(/^\/$/) },
+  {
+    what: "choosing English",
+    route: language,
+    handler: "action",
+    at: plain("/language"),
+    form: () => ({ language: "en", redirectTo: "/forum-sessions" }),
+    expect: everyone(/^\/forum-sessions$/),
+    writesNothingFor: STANDINGS,
+  },
+
+  // Signing in, up and out, and resetting a password: open to all.
+  { what: "the sign-in page", route: signIn, handler: "loader", at: plain("/sign-in"), expect: signedInSentHome },
+  {
+    what: "signing in",
+    route: signIn,
+    handler: "action",
+    at: plain("/sign-in"),
+    form: (f) => ({ email: f.signInMember.email, password: PASSWORD }),
+    expect: everyone(/^\/me$/),
+  },
+  { what: "the sign-up page", route: signUp, handler: "loader", at: plain("/sign-up"), expect: signedInSentHome },
+  {
+    what: "signing up",
+    route: signUp,
+    handler: "action",
+    at: plain("/sign-up"),
+    form: (_, who) => ({ name: `Ny ${who}`, email: `ny-${who}@example.no`, password: "et-langt-passord", municipality: "1833", jobTitle: "Rådgiver" }),
+    expect: everyone(/^\/me$/),
+  },
+  { what: "the sign-out address", route: signOut, handler: "loader", at: plain("/sign-out"), expect: everyone(/^\/$/) },
+  { what: "signing out", route: signOut, handler: "action", at: plain("/sign-out"), form: () => ({}), expect: everyone(/^\/$/), writesNothingFor: ["anonymous"] },
+  {
+    what: "asking for a password reset",
+    route: forgotPassword,
+    handler: "action",
+    at: plain("/forgot-password"),
+    form: (f) => ({ email: f.signInMember.email }),
+    expect: everyone("ok"),
+  },
+  { what: "an unknown reset link", route: resetPassword, handler: "loader", at: () => ({ path: "/reset-password/nope", params: { token: "nope" } }), expect: everyone(410) },
+  {
+    what: "resetting with an unknown link",
+    route: resetPassword,
+    handler: "action",
+    at: () => ({ path: "/reset-password/nope", params: { token: "nope" } }),
+    form: () => ({ newPassword: "et-helt-nytt-passord" }),
+    expect: everyone(410),
+  },
+
+  // Calendars. A member's feed is opened by its secret address, by calendar apps without a cookie.
+  { what: "a member's calendar feed", route: memberCalendar, handler: "loader", at: (f) => ({ path: `/calendar/${f.ownersCalendarToken}.ics`, params: { token: f.ownersCalendarToken } }), expect: everyone("ok") },
+  {
+    what: "a pending member's calendar feed",
+    route: memberCalendar,
+    handler: "loader",
+    at: (f) => ({ path: `/calendar/${f.pendingsCalendarToken}.ics`, params: { token: f.pendingsCalendarToken } }),
+    expect: everyone(404),
+  },
+  { what: "a planned session's calendar file", route: sessionCalendar, handler: "loader", at: (f) => session(f.planned, "/calendar.ics"), expect: everyone("ok") },
+  // Drafts are in no calendar, not even a coordinator's.
+  { what: "a draft's calendar file", route: sessionCalendar, handler: "loader", at: (f) => session(f.draft, "/calendar.ics"), expect: everyone(404) },
+
+  // A forum session's page, and what members and coordinators do there.
+  { what: "a planned session's page", route: sessionPage, handler: "loader", at: (f) => session(f.planned), expect: everyone("ok") },
+  { what: "a held session's page", route: sessionPage, handler: "loader", at: (f) => session(f.held), expect: everyone("ok") },
+  {
+    what: "a draft's page",
+    route: sessionPage,
+    handler: "loader",
+    at: (f) => session(f.draft),
+    expect: { anonymous: 404, pending: 404, member: 404, owner: 404, coordinator: "ok", admin: "ok" },
+  },
+  { what: "registering for a planned session", route: sessionPage, handler: "action", at: (f) => session(f.open), form: () => ({ intent: "register" }), expect: memberWrite("ok") },
+  {
+    what: "cancelling one's registration",
+    route: sessionPage,
+    handler: "action",
+    at: (f) => session(f.everyoneRegistered),
+    form: () => ({ intent: "unregister" }),
+    expect: memberWrite("ok"),
+  },
+  {
+    what: "registering for a draft",
+    route: sessionPage,
+    handler: "action",
+    at: (f) => session(f.draft),
+    form: () => ({ intent: "register" }),
+    // Members do not learn that the draft exists; coordinators see it, but drafts take no registrations.
+    expect: { anonymous: 403, pending: 403, member: 404, owner: 404, coordinator: 409, admin: 409 },
+  },
+  {
+    what: "marking a started session as held",
+    route: sessionPage,
+    handler: "action",
+    at: (f, who) => session(f.started[who]),
+    form: () => ({ intent: "status", status: "held" }),
+    expect: coordinatorWrite("ok"),
+  },
+  {
+    what: "copying a held session",
+    route: sessionPage,
+    handler: "action",
+    at: (f) => session(f.held),
+    form: () => ({ intent: "copy", startsAt: "2031-01-09T10:00" }),
+    expect: coordinatorWrite(/^\/forum-sessions\/\d+\/edit$/),
+  },
+
+  // The coordinators' editors, on a planned session and on a draft (403 comes before 404).
+  { what: "the new-session page", route: newSessionPage, handler: "loader", at: plain("/forum-sessions/new"), expect: coordinatorPage },
+  {
+    what: "creating a session",
+    route: newSessionPage,
+    handler: "action",
+    at: plain("/forum-sessions/new"),
+    form: () => ({ title: "Forummøte om KI", description: "", startsAt: "2030-09-03T09:00", endsAt: "2030-09-03T11:00", meetingUrl: "" }),
+    expect: coordinatorWrite(/^\/forum-sessions\/\d+\/agenda$/),
+  },
+  { what: "a planned session's edit page", route: editPage, handler: "loader", at: (f) => session(f.planned, "/edit"), expect: coordinatorPage },
+  { what: "a draft's edit page", route: editPage, handler: "loader", at: (f) => session(f.draft, "/edit"), expect: coordinatorPage },
+  {
+    what: "editing a session",
+    route: editPage,
+    handler: "action",
+    at: (f, who) => session(f.editable[who], "/edit"),
+    form: async (f, who) => ({
+      title: `Endret av ${who}`,
+      description: "",
+      startsAt: "2030-04-01T10:00",
+      endsAt: "2030-04-01T12:00",
+      meetingUrl: "https://meet.example.no/forum",
+      version: await versionOf(forumSessions, f.editable[who]),
+    }),
+    expect: coordinatorWrite(/^\/forum-sessions\/\d+$/),
+  },
+  { what: "a planned session's agenda", route: agendaPage, handler: "loader", at: (f) => session(f.planned, "/agenda"), expect: coordinatorPage },
+  { what: "a draft's agenda", route: agendaPage, handler: "loader", at: (f) => session(f.draft, "/agenda"), expect: coordinatorPage },
+  {
+    what: "adding an agenda item",
+    route: agendaPage,
+    handler: "action",
+    at: (f) => session(f.planned, "/agenda"),
+    form: () => ({ intent: "add", ...agendaItemForm }),
+    expect: coordinatorWrite("ok"),
+  },
+  {
+    what: "moving an agenda item",
+    route: agendaPage,
+    handler: "action",
+    at: (f) => session(f.planned, "/agenda"),
+    form: (f) => ({ intent: "move", itemId: String(f.plannedItem), direction: "down" }),
+    expect: coordinatorWrite("ok"),
+  },
+  {
+    what: "removing an agenda item",
+    route: agendaPage,
+    handler: "action",
+    at: (f) => session(f.planned, "/agenda"),
+    form: (f, who) => ({ intent: "remove", itemId: String(f.itemToRemove[who]) }),
+    expect: coordinatorWrite("ok"),
+  },
+  { what: "an agenda item's edit page", route: agendaItemPage, handler: "loader", at: (f) => item(f.planned, f.plannedItem), expect: coordinatorPage },
+  { what: "a draft's agenda item's edit page", route: agendaItemPage, handler: "loader", at: (f) => item(f.draft, f.draftItem), expect: coordinatorPage },
+  {
+    what: "editing an agenda item",
+    route: agendaItemPage,
+    handler: "action",
+    at: (f, who) => item(f.planned, f.itemToEdit[who]),
+    form: async (f, who) => ({ ...agendaItemForm, title: `Endret av ${who}`, version: await versionOf(agendaItems, f.itemToEdit[who]) }),
+    expect: coordinatorWrite(/^\/forum-sessions\/\d+\/agenda$/),
+  },
+  { what: "a held session's summary editor", route: summaryPage, handler: "loader", at: (f) => session(f.held, "/summary"), expect: coordinatorPage },
+  { what: "a draft's summary editor", route: summaryPage, handler: "loader", at: (f) => session(f.draft, "/summary"), expect: coordinatorPage },
+  {
+    what: "publishing a summary",
+    route: summaryPage,
+    handler: "action",
+    at: (f, who) => session(f.heldWithoutSummary[who], "/summary"),
+    form: () => ({ bodyMd: "Vi ble enige om **tre** ting.", version: "0", intent: "publish" }),
+    expect: coordinatorWrite("ok"),
+  },
+  { what: "a session's registrations", route: registrationsPage, handler: "loader", at: (f) => session(f.planned, "/registrations"), expect: coordinatorPage },
+  { what: "a session's registrations as CSV", route: registrationsCsv, handler: "loader", at: (f) => session(f.planned, "/registrations.csv"), expect: coordinatorPage },
+
+  // Approving members and changing roles.
+  { what: "the members' administration page", route: adminMembers, handler: "loader", at: plain("/admin/members"), expect: coordinatorPage },
+  {
+    what: "approving a member",
+    route: adminMembers,
+    handler: "action",
+    at: plain("/admin/members"),
+    form: (f, who) => ({ intent: "approve", memberId: String(f.applicantToApprove[who]) }),
+    expect: coordinatorWrite("ok"),
+  },
+  {
+    what: "rejecting a member",
+    route: adminMembers,
+    handler: "action",
+    at: plain("/admin/members"),
+    form: (f, who) => ({ intent: "reject", memberId: String(f.applicantToReject[who]) }),
+    expect: coordinatorWrite("ok"),
+  },
+  {
+    what: "making a member a coordinator",
+    route: adminMembers,
+    handler: "action",
+    at: plain("/admin/members"),
+    form: (f, who) => ({ intent: "role", memberId: String(f.promotable[who]), role: "coordinator" }),
+    expect: { anonymous: 403, pending: 403, member: 403, owner: 403, coordinator: 403, admin: "ok" },
+  },
+
+  // Members' pages: the owner's, seen by others and by the owner; and a pending member's own.
+  {
+    what: "a member's page",
+    route: memberPage,
+    handler: "loader",
+    at: (f) => ({ path: `/members/${f.ownerId}`, params: { memberId: String(f.ownerId) } }),
+    expect: { anonymous: "sign-in", pending: 403, member: "ok", owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "a pending member's page",
+    route: memberPage,
+    handler: "loader",
+    at: (f) => ({ path: `/members/${f.pendingId}`, params: { memberId: String(f.pendingId) } }),
+    // Only its owner sees it until it is approved.
+    expect: { anonymous: "sign-in", pending: "ok", member: 404, owner: 404, coordinator: 404, admin: 404 },
+  },
+
+  // One's own pages.
+  { what: "one's own profile", route: mePage, handler: "loader", at: plain("/me"), expect: signedInPage },
+  {
+    what: "saving one's own profile",
+    route: mePage,
+    handler: "action",
+    at: plain("/me"),
+    form: async (f, who) => ({ name: `Endret ${who}`, jobTitle: "Seniorrådgiver", version: who === "anonymous" ? "1" : await versionOf(members, f.viewerIds[who]) }),
+    expect: memberWrite("ok"),
+  },
+  { what: "one's own calendar page", route: meCalendar, handler: "loader", at: plain("/me/calendar"), expect: signedInPage },
+  { what: "making one's own calendar address", route: meCalendar, handler: "action", at: plain("/me/calendar"), form: () => ({}), expect: memberWrite("ok") },
+  { what: "the password page", route: mePassword, handler: "loader", at: plain("/me/password"), expect: signedInPage },
+  {
+    what: "changing one's own password",
+    route: mePassword,
+    handler: "action",
+    at: plain("/me/password"),
+    form: () => ({ currentPassword: PASSWORD, newPassword: "et-nytt-testpassord" }),
+    expect: signedInWrite,
+  },
+  { what: "one's notifications", route: notificationsPage, handler: "loader", at: plain("/notifications"), expect: signedInPage },
+  {
+    what: "opening the owner's notification",
+    route: notificationsPage,
+    handler: "action",
+    at: plain("/notifications"),
+    form: (f) => ({ intent: "open", id: String(f.ownersNotification) }),
+    expect: { anonymous: 403, pending: 404, member: 404, owner: /^\/forum-sessions\/\d+$/, coordinator: 404, admin: 404 },
+  },
+  { what: "marking all one's notifications read", route: notificationsPage, handler: "action", at: plain("/notifications"), form: () => ({ intent: "read-all" }), expect: signedInWrite },
+  { what: "turning off one's notification mail", route: notificationsPage, handler: "action", at: plain("/notifications"), form: () => ({ intent: "email" }), expect: signedInWrite },
+];
+
+// Filled in by beforeAll, read by the cells when they run.
+let viewers: Viewers;
+let fixtures: Fixtures;
+
+async function perStanding(make: (who: Who) => Promise<number>): Promise<ById> {
+  const made = {} as ById;
+  for (const who of STANDINGS) made[who] = await make(who);
+  return made;
+}
+
+beforeAll(async () => {
+  const roles = await everyRole();
+  const owner = await createMember("member");
+  viewers = { ...roles, owner };
+  const coordinatorId = roles.coordinator.id;
+  const plan = (status: "draft" | "planned" | "held", overrides: Parameters<typeof createForumSessionAs>[2] = {}) =>
+    createForumSessionAs(coordinatorId, status, overrides).then((s) => s.id);
+  const addItem = (sessionId: number, title: string) =>
+    addAgendaItem(coordinatorId, sessionId, {
+      startOffsetMinutes: 0,
+      durationMinutes: 30,
+      title,
+      presenterMemberId: null,
+      presenterName: null,
+      presenterOrganisation: null,
+      description: "",
+      topicId: null,
+    }).then((i) => i.id);
+  const past = { startsAt: "2024-03-14T10:00", endsAt: "2024-03-14T12:00" };
+
+  const planned = await plan("planned");
+  const plannedItem = await addItem(planned, "Velkommen");
+  const registered = await createMember("member");
+  await db().insert(registrations).values([{ forumSessionId: planned, memberId: owner.id }, { forumSessionId: planned, memberId: registered.id }]);
+  const draft = await plan("draft");
+  const draftItem = await addItem(draft, "Utkast");
+  const held = await plan("held", past);
+  await saveSummary(coordinatorId, held, { bodyMd: "Referat.", version: 0, publish: true });
+  const open = await plan("planned");
+  const everyoneRegistered = await plan("planned");
+  await db().insert(registrations).values([roles.member, owner, roles.coordinator, roles.admin].map((m) => ({ forumSessionId: everyoneRegistered, memberId: m.id })));
+
+  // Began an hour ago and has not ended: a session that may be marked as held.
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  const inAnHour = new Date(Date.now() + 60 * 60 * 1000);
+  const started = await perStanding(() => plan("planned", { startsAt: toOsloInput(hourAgo), endsAt: toOsloInput(inAnHour) }));
+
+  const [notification] = await db()
+    .insert(notifications)
+    .values({ memberId: owner.id, kind: "summary_published", params: { title: "Forummøte" }, url: `/forum-sessions/${held}` })
+    .returning();
+  // Everyone signed in has something unread, so that marking all read writes.
+  await db()
+    .insert(notifications)
+    .values(STANDINGS.flatMap((who) => (viewers[who] ? [{ memberId: viewers[who].id, kind: "summary_published" as const, params: { title: "Forummøte" }, url: `/forum-sessions/${held}` }] : [])));
+
+  const viewerIds = Object.fromEntries(STANDINGS.map((who) => [who, viewers[who]?.id ?? 0])) as Record<Who, number>;
+  fixtures = {
+    planned,
+    plannedItem,
+    draft,
+    draftItem,
+    held,
+    open,
+    everyoneRegistered,
+    started,
+    editable: await perStanding(() => plan("planned")),
+    itemToEdit: await perStanding((who) => addItem(planned, `Til endring av ${who}`)),
+    itemToRemove: await perStanding((who) => addItem(planned, `Til sletting av ${who}`)),
+    heldWithoutSummary: await perStanding(() => plan("held", past)),
+    applicantToApprove: await perStanding(() => createMember("pending").then((m) => m.id)),
+    applicantToReject: await perStanding(() => createMember("pending").then((m) => m.id)),
+    promotable: await perStanding(() => createMember("member").then((m) => m.id)),
+    ownersNotification: notification!.id,
+    ownersCalendarToken: await replaceCalendarToken(owner.id),
+    pendingsCalendarToken: await replaceCalendarToken(roles.pending.id),
+    signInMember: await createMember("member"),
+    ownerId: owner.id,
+    pendingId: roles.pending.id,
+    viewerIds,
+  };
+});
+
+describe("the rights matrix", () => {
+  it("has the columns of DESIGN.md, as rights.ts's table has them", () => {
+    expect(RIGHTS.readMembersOnly).toEqual(APPROVED);
+    expect(RIGHTS.write).toEqual(APPROVED);
+    expect(RIGHTS.coordinate).toEqual(COORDINATORS);
+    expect(RIGHTS.administer).toEqual(ADMINS);
+  });
+
+  it("has a row for every loader and action in app/routes", async () => {
+    const routesDir = path.resolve(__dirname, "../../app/routes");
+    const missing: string[] = [];
+    for (const file of readdirSync(routesDir)) {
+      const module = (await import(path.join(routesDir, file))) as Record<string, unknown>;
+      for (const handler of ["loader", "action"] as const) {
+        if (module[handler] && !ROWS.some((row) => row.route[handler] === module[handler] && row.handler === handler)) {
+          missing.push(`${file} ${handler}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  rightsMatrix(ROWS, () => ({ viewers, fixtures }));
+});
