@@ -88,9 +88,9 @@ function checkStatus(got: Outcome, expected: Expected) {
  */
 export function rightsMatrix<F>(rows: readonly RightsRow<F>[], world: () => { viewers: Viewers; fixtures: F }) {
   const cells = rows.flatMap((row) =>
-    STANDINGS.map((who) => ({ row, who, name: `${row.what}, as ${who}: ${describeExpected(row.expect[who])}` })),
+    STANDINGS.map((who) => [`${row.what}, as ${who}: ${describeExpected(row.expect[who])}`, { row, who }] as const),
   );
-  it.each(cells)("$name", async ({ row, who }) => {
+  it.each(cells)("%s", async (_, { row, who }) => {
     const { viewers, fixtures } = world();
     const viewer = await signedInAgain(viewers[who]);
     const { path, params = {} } = row.at(fixtures, who);
