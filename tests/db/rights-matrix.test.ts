@@ -153,7 +153,7 @@ const ROWS: RightsRow<Fixtures>[] = [
     expect: everyone(/^\/me$/),
   },
   { what: "the sign-out address", route: signOut, handler: "loader", at: plain("/sign-out"), expect: everyone(/^\/$/) },
-  { what: "signing out", route: signOut, handler: "action", at: plain("/sign-out"), form: () => ({}), expect: everyone(/^\/$/), writesNothingFor: ["anonymous"] },
+  { what: "signing out", route: signOut, handler: "action", at: plain("/sign-out"), expect: everyone(/^\/$/), writesNothingFor: ["anonymous"] },
   {
     what: "asking for a password reset",
     route: forgotPassword,
@@ -361,7 +361,7 @@ const ROWS: RightsRow<Fixtures>[] = [
     expect: memberWrite("ok"),
   },
   { what: "one's own calendar page", route: meCalendar, handler: "loader", at: plain("/me/calendar"), expect: signedInPage },
-  { what: "making one's own calendar address", route: meCalendar, handler: "action", at: plain("/me/calendar"), form: () => ({}), expect: memberWrite("ok") },
+  { what: "making one's own calendar address", route: meCalendar, handler: "action", at: plain("/me/calendar"), expect: memberWrite("ok") },
   { what: "the password page", route: mePassword, handler: "loader", at: plain("/me/password"), expect: signedInPage },
   {
     what: "changing one's own password",

@@ -16,8 +16,9 @@ export type Viewers = Record<Who, TestMember | null>;
 
 /**
  * What a standing gets: "ok" is a 2xx answer; a RegExp is a redirect on the success path, its Location
- * matching; "sign-in" is the redirect an anonymous reader of a member page gets; a number is a refusal's
- * status. An action's "ok" or success redirect must have written something, and a refusal nothing.
+ * matching; "sign-in" is the redirect an anonymous reader of a member page gets; a number is any other
+ * answer's status, a refusal's mostly. An action's "ok" or success redirect must have written something
+ * (unless the row says it has nothing to write), and any other answer nothing.
  */
 export type Expected = "ok" | RegExp | "sign-in" | 403 | 404 | 409 | 410 | 503;
 
@@ -31,7 +32,7 @@ export interface RightsRow<F> {
   handler: "loader" | "action";
   /** The path and route params, from the fixtures; `who` picks a target of its own for a write that succeeds. */
   at: (f: F, who: Who) => { path: string; params?: Record<string, string> };
-  /** The body of an action's POST; read when the cell runs, so it may look up a current version. */
+  /** The body of an action's POST (empty when not given); read when the cell runs, so it may look up a current version. */
   form?: (f: F, who: Who) => Form | Promise<Form>;
   expect: Record<Who, Expected>;
   /** Standings whose allowed call has nothing to write (a language cookie, a sign-out with no session). */
@@ -70,7 +71,7 @@ function describeExpected(expected: Expected): string {
   if (expected === "ok") return "allowed";
   if (expected === "sign-in") return "asked to sign in";
   if (expected instanceof RegExp) return `sent on to ${expected.source.replaceAll("\\", "")}`;
-  return `refused with ${expected}`;
+  return expected < 500 ? `refused with ${expected}` : `answered ${expected}`;
 }
 
 function checkStatus(got: Outcome, expected: Expected) {
@@ -94,7 +95,7 @@ export function rightsMatrix<F>(rows: readonly RightsRow<F>[], world: () => { vi
     const { viewers, fixtures } = world();
     const viewer = await signedInAgain(viewers[who]);
     const { path, params = {} } = row.at(fixtures, who);
-    const form = row.form ? await row.form(fixtures, who) : undefined;
+    const form = row.form ? await row.form(fixtures, who) : row.handler === "action" ? {} : undefined;
     const request = requestAs(viewer, path, { form });
     const handler = row.route[row.handler] as Handler | undefined;
     expect(handler, `${row.what} has no ${row.handler}`).toBeTypeOf("function");
