@@ -11,6 +11,8 @@ export interface AgendaItemFields {
   presenterName: string;
   presenterOrganisation: string;
   description: string;
+  /** The version of the item the editor opened; empty when adding. */
+  version: string;
 }
 
 export const EMPTY_AGENDA_ITEM: AgendaItemFields = {
@@ -21,6 +23,7 @@ export const EMPTY_AGENDA_ITEM: AgendaItemFields = {
   presenterName: "",
   presenterOrganisation: "",
   description: "",
+  version: "",
 };
 
 /** Add and edit share one form. `sessionSpan` is "10:00–11:30", to help with the start time. */
@@ -41,6 +44,7 @@ export function AgendaItemForm({
   return (
     <Form method="post" noValidate className="max-w-2xl space-y-6">
       <input type="hidden" name="intent" value={intent} />
+      {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <FormAlert message={errors.form?.[0]} />
       <div className="grid gap-6 sm:grid-cols-2">
         <Field

@@ -35,8 +35,9 @@ function Presenter({ item }: { item: AgendaRow }) {
 }
 
 /**
- * The agenda as an ordered list: time span, title, presenter, description. With `showFlags` (the
- * coordinator's view) items that overlap or run past the end say so in words, not colour alone.
+ * The agenda as an ordered list: time span, title, presenter, description. An item listed below a
+ * later one says so to every reader, since the order then contradicts the times; with `showFlags`
+ * (the coordinator's view) items that overlap or run past the end say so too. In words, not colour alone.
  */
 export function AgendaList({
   items,
@@ -65,12 +66,15 @@ export function AgendaList({
         const from = addMinutes(start, item.startOffsetMinutes);
         const to = addMinutes(from, item.durationMinutes);
         const flag = flags.get(item.id);
-        const warnings = showFlags && flag
-          ? [
-              ...flag.overlaps.map((other) => t("agenda.overlaps", { other: titles.get(other) ?? "" })),
-              ...(flag.pastEnd ? [t("agenda.pastEnd")] : []),
-            ]
-          : [];
+        const warnings = [
+          ...(flag?.startsBeforePrevious ? [t("agenda.startsBeforePrevious")] : []),
+          ...(showFlags && flag
+            ? [
+                ...flag.overlaps.map((other) => t("agenda.overlaps", { other: titles.get(other) ?? "" })),
+                ...(flag.pastEnd ? [t("agenda.pastEnd")] : []),
+              ]
+            : []),
+        ];
         return (
           <li key={item.id} className="ds-card" data-variant={warnings.length > 0 ? "default" : "tinted"} data-color={warnings.length > 0 ? "warning" : undefined}>
             <div className="grid gap-2 sm:grid-cols-[9rem_1fr]">

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { agendaItems, members, municipalities, type AgendaItem } from "../../db/schema";
-import { db } from "~/db.server";
+import { agendaItems, forumSessions, members, municipalities, type AgendaItem } from "../../db/schema";
+import { moveInAgenda, placeByTime } from "./agenda";
+import { db, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 
@@ -59,6 +60,7 @@ export async function getAgendaItemForEdit(forumSessionId: number, itemId: numbe
   const [item] = await selectAgendaItems(and(eq(agendaItems.forumSessionId, forumSessionId), eq(agendaItems.id, itemId)), {
     descriptionMd: agendaItems.descriptionMd,
     presenterMemberEmail: members.email,
+    version: agendaItems.version,
   });
   return item;
 }
@@ -84,79 +86,180 @@ const snapshot = (item: AgendaItem) => ({
   startOffsetMinutes: item.startOffsetMinutes,
   durationMinutes: item.durationMinutes,
   title: item.title,
+  version: item.version,
 });
 
-export async function addAgendaItem(actorId: number, forumSessionId: number, input: AgendaItemInput): Promise<AgendaItem> {
-  const result = await audited(actorId, "agenda_item.create", { type: "agenda_item", id: "new" }, async (tx) => {
-    const [item] = await tx
-      .insert(agendaItems)
-      .values({
-        forumSessionId,
-        position: sql`coalesce((select max(position) + 1 from ${agendaItems} where forum_session_id = ${forumSessionId}), 0)`,
-        ...columns(input),
-      })
-      .returning();
-    return { before: null, after: { forumSessionId, ...snapshot(item!) }, item: item!, subjectId: item!.id };
-  });
-  return result!.item;
+type Slot = Pick<AgendaItem, "id" | "position" | "startOffsetMinutes" | "durationMinutes">;
+
+/**
+ * Locks the forum session's row, then reads its agenda in order. Every agenda write takes this lock
+ * first, so writers on one agenda queue up instead of locking items in different orders (which
+ * deadlocked) or reading the same highest position (which doubled positions). NO KEY UPDATE is enough
+ * to queue agenda writers and still lets registrations, which only reference the row, go on.
+ */
+async function lockAgenda(tx: Transaction, forumSessionId: number): Promise<Slot[] | null> {
+  const [session] = await tx
+    .select({ id: forumSessions.id })
+    .from(forumSessions)
+    .where(eq(forumSessions.id, forumSessionId))
+    .for("no key update");
+  if (!session) return null;
+  return tx
+    .select({
+      id: agendaItems.id,
+      position: agendaItems.position,
+      startOffsetMinutes: agendaItems.startOffsetMinutes,
+      durationMinutes: agendaItems.durationMinutes,
+    })
+    .from(agendaItems)
+    .where(eq(agendaItems.forumSessionId, forumSessionId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
 }
 
-export async function updateAgendaItem(actorId: number, forumSessionId: number, itemId: number, input: AgendaItemInput) {
-  const result = await audited(actorId, "agenda_item.update", { type: "agenda_item", id: itemId }, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(agendaItems)
-      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.forumSessionId, forumSessionId)))
-      .for("update");
-    if (!before) return null;
-    const [after] = await tx
-      .update(agendaItems)
-      .set({ ...columns(input), updatedAt: sql`now()` })
-      .where(eq(agendaItems.id, itemId))
-      .returning();
-    return { before: snapshot(before), after: snapshot(after!), item: after! };
-  });
+/** Numbers the items 0..n-1 in the given order, writing only those that change (the unique check waits for commit). */
+async function renumber(tx: Transaction, ordered: Slot[]) {
+  const changed = ordered.flatMap((item, position) => (item.position === position ? [] : [{ id: item.id, position }]));
+  if (changed.length === 0) return;
+  const cases = sql.join(
+    changed.map((c) => sql`when ${c.id}::int then ${c.position}::int`),
+    sql` `,
+  );
+  await tx
+    .update(agendaItems)
+    .set({ position: sql`case ${agendaItems.id} ${cases} end` })
+    .where(inArray(agendaItems.id, changed.map((c) => c.id)));
+}
+
+/** Adds an item at the place its start time gives. With `tx`, inside that transaction (with another area's change). */
+export async function addAgendaItem(
+  actorId: number,
+  forumSessionId: number,
+  input: AgendaItemInput,
+  tx?: Transaction,
+): Promise<AgendaItem | undefined> {
+  const result = await audited(
+    actorId,
+    "agenda_item.create",
+    { type: "agenda_item", id: "new" },
+    async (tx) => {
+      const items = await lockAgenda(tx, forumSessionId);
+      if (!items) return null;
+      // Newest last among items at the same time: its id is not known yet, but it is the highest.
+      const placeholder = { id: Number.MAX_SAFE_INTEGER, position: -1, ...input };
+      const position = placeByTime(items, placeholder).indexOf(placeholder);
+      const [item] = await tx
+        .insert(agendaItems)
+        .values({ forumSessionId, position, ...columns(input) })
+        .returning();
+      await renumber(tx, placeByTime(items, { ...item!, position }));
+      return { before: null, after: { forumSessionId, ...snapshot(item!) }, item: item!, subjectId: item!.id };
+    },
+    tx,
+  );
   return result?.item;
 }
 
-export async function removeAgendaItem(actorId: number, forumSessionId: number, itemId: number): Promise<boolean> {
-  const result = await audited(actorId, "agenda_item.delete", { type: "agenda_item", id: itemId }, async (tx) => {
-    const [removed] = await tx
-      .delete(agendaItems)
-      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.forumSessionId, forumSessionId)))
-      .returning();
-    return removed ? { before: snapshot(removed), after: null } : null;
-  });
+export type AgendaItemUpdate = { ok: true; item: AgendaItem } | { ok: false; reason: "notFound" | "stale" };
+
+/**
+ * Saves an edit made on `version` of the item; refused as stale when it changed since (an edit, or a
+ * move that gave it another time). A changed start time moves the item to the place that time gives.
+ */
+export async function updateAgendaItem(
+  actorId: number,
+  forumSessionId: number,
+  itemId: number,
+  input: AgendaItemInput & { version: number },
+  tx?: Transaction,
+): Promise<AgendaItemUpdate> {
+  let reason: "notFound" | "stale" = "notFound";
+  const result = await audited(
+    actorId,
+    "agenda_item.update",
+    { type: "agenda_item", id: itemId },
+    async (tx) => {
+      const items = await lockAgenda(tx, forumSessionId);
+      const [before] = items
+        ? await tx.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.forumSessionId, forumSessionId)))
+        : [];
+      if (!items || !before) return null;
+      if (before.version !== input.version) {
+        reason = "stale";
+        return null;
+      }
+      const [after] = await tx
+        .update(agendaItems)
+        .set({ ...columns(input), version: sql`${agendaItems.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(agendaItems.id, itemId))
+        .returning();
+      if (after!.startOffsetMinutes !== before.startOffsetMinutes) {
+        await renumber(tx, placeByTime(items.filter((i) => i.id !== itemId), after!));
+      }
+      return { before: snapshot(before), after: snapshot(after!), item: after! };
+    },
+    tx,
+  );
+  return result ? { ok: true, item: result.item } : { ok: false, reason };
+}
+
+/** Removes an item, whatever changed in it meanwhile, and closes the gap it leaves in the order. */
+export async function removeAgendaItem(actorId: number, forumSessionId: number, itemId: number, tx?: Transaction): Promise<boolean> {
+  const result = await audited(
+    actorId,
+    "agenda_item.delete",
+    { type: "agenda_item", id: itemId },
+    async (tx) => {
+      const items = await lockAgenda(tx, forumSessionId);
+      if (!items) return null;
+      const [removed] = await tx
+        .delete(agendaItems)
+        .where(and(eq(agendaItems.id, itemId), eq(agendaItems.forumSessionId, forumSessionId)))
+        .returning();
+      if (!removed) return null;
+      await renumber(tx, items.filter((i) => i.id !== itemId));
+      return { before: snapshot(removed), after: null };
+    },
+    tx,
+  );
   return Boolean(result);
 }
 
-/** Swaps an item with its neighbour above or below; false when it is already first or last. */
+/**
+ * Moves an item a step up or down; its time slot moves with it (see `moveInAgenda`). False when it is
+ * already first or last. The items whose time changes get a new version, so an edit opened before the
+ * move cannot put the old time back unseen.
+ */
 export async function moveAgendaItem(
   actorId: number,
   forumSessionId: number,
   itemId: number,
   direction: "up" | "down",
+  tx?: Transaction,
 ): Promise<boolean> {
-  const result = await audited(actorId, `agenda_item.move_${direction}`, { type: "agenda_item", id: itemId }, async (tx) => {
-    // Lock the whole agenda: two coordinators reordering at once must not lose a move.
-    const items = await tx
-      .select({ id: agendaItems.id, position: agendaItems.position })
-      .from(agendaItems)
-      .where(eq(agendaItems.forumSessionId, forumSessionId))
-      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
-      .for("update");
-    const index = items.findIndex((i) => i.id === itemId);
-    const other = items[direction === "up" ? index - 1 : index + 1];
-    if (index < 0 || !other) return null;
-    // Renumber 0..n-1 with the two swapped, so that ties from older data never confuse the order.
-    const order = items.map((i) => i.id);
-    [order[index], order[items.indexOf(other)]] = [other.id, itemId];
-    for (const [position, id] of order.entries()) {
-      if (items.find((i) => i.id === id)!.position !== position) {
-        await tx.update(agendaItems).set({ position }).where(eq(agendaItems.id, id));
+  const result = await audited(
+    actorId,
+    `agenda_item.move_${direction}`,
+    { type: "agenda_item", id: itemId },
+    async (tx) => {
+      const items = await lockAgenda(tx, forumSessionId);
+      const moved = items && moveInAgenda(items, itemId, direction);
+      if (!items || !moved) return null;
+      for (const item of moved) {
+        const was = items.find((i) => i.id === item.id)!;
+        if (was.startOffsetMinutes === item.startOffsetMinutes) continue;
+        await tx
+          .update(agendaItems)
+          .set({ startOffsetMinutes: item.startOffsetMinutes, version: sql`${agendaItems.version} + 1`, updatedAt: sql`now()` })
+          .where(eq(agendaItems.id, item.id));
       }
-    }
-    return { before: { position: index }, after: { position: items.indexOf(other) } };
-  });
+      await renumber(tx, moved);
+      const slot = (list: Slot[]) => {
+        const index = list.findIndex((i) => i.id === itemId);
+        return { position: index, startOffsetMinutes: list[index]!.startOffsetMinutes };
+      };
+      return { before: slot(items), after: slot(moved) };
+    },
+    tx,
+  );
   return Boolean(result);
 }

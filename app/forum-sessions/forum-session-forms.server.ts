@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { minutesBetween } from "./agenda";
 import type { AgendaItemFields } from "./agenda-item-form";
-import { parseForm } from "~/lib/forms";
+import { int32, parseForm } from "~/lib/forms";
 import { toOsloInput } from "~/lib/dates";
 import { fromOsloInput } from "~/lib/oslo-time.server";
 
@@ -89,6 +89,8 @@ export const agendaItemForm = z.object({
       }
       return Number(value);
     }),
+  // Only the edit form carries one: the version of the item the coordinator opened.
+  version: int32().optional(),
 });
 
 export const summaryForm = z.object({
@@ -133,9 +135,35 @@ export async function readForumSessionForm(formData: FormData, knownThemes: (ids
 }
 
 /**
- * The agenda item form, validated against its forum session: the start time (Oslo, on the session's
- * day) must fall within the session; a presenter email must belong to an approved member; topic links
- * wait for the topics area, so any topic id is unknown for now.
+ * The instant a clock time ("00:30") names within a forum session: its first occurrence in Oslo from
+ * the session's start until its end, so that a session from 22:00 to 01:00 takes 00:30, and a night
+ * with a clock change counts real minutes (a time the clock skips has no occurrence).
+ */
+function occurrenceWithin(time: string, session: { startsAt: Date; endsAt: Date }): Date | undefined {
+  const lastDay = toOsloInput(session.endsAt).slice(0, 10);
+  for (let day = toOsloInput(session.startsAt).slice(0, 10); day <= lastDay; day = nextDay(day)) {
+    const wanted = `${day}T${time}`;
+    const named = fromOsloInput(wanted);
+    if (!named) continue;
+    // When the clock goes back, the same time happens twice, an hour apart: try both, earliest first.
+    const found = [-60, 0, 60]
+      .map((minutes) => new Date(named.getTime() + minutes * 60_000))
+      .find((at) => toOsloInput(at) === wanted && at >= session.startsAt && at < session.endsAt);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function nextDay(day: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The agenda item form, validated against its forum session: the start time (Oslo) must fall within
+ * the session; a presenter email must belong to an approved member; topic links wait for the topics
+ * area, so any topic id is unknown for now. `values` keep what was typed, with the version the form
+ * carried (the one the editor opened), never the stored one.
  */
 export async function readAgendaItemForm(
   formData: FormData,
@@ -155,16 +183,20 @@ export async function readAgendaItemForm(
     presenterName: raw("presenterName"),
     presenterOrganisation: raw("presenterOrganisation"),
     description: raw("description"),
+    version: raw("version"),
   };
   const errors: Record<string, string[]> = form.ok ? {} : { ...(form.errors as Record<string, string[]>) };
+  // A bad version is no field's fault: the form as a whole says so.
+  if (errors.version) {
+    errors.form = errors.version;
+    delete errors.version;
+  }
   let startOffsetMinutes = 0;
   let presenterMemberId: number | null = null;
   if (form.ok) {
-    const day = toOsloInput(session.startsAt).slice(0, 10);
-    const start = fromOsloInput(`${day}T${form.value.startTime}`);
-    startOffsetMinutes = start ? minutesBetween(session.startsAt, start) : -1;
-    const sessionMinutes = minutesBetween(session.startsAt, session.endsAt);
-    if (startOffsetMinutes < 0 || startOffsetMinutes >= sessionMinutes) errors.startTime = ["agenda.form.startOutside"];
+    const start = occurrenceWithin(form.value.startTime, session);
+    if (start) startOffsetMinutes = minutesBetween(session.startsAt, start);
+    else errors.startTime = ["agenda.form.startOutside"];
     if (form.value.presenterEmail) {
       presenterMemberId = (await findPresenter(form.value.presenterEmail)) ?? null;
       if (!presenterMemberId) errors.presenterEmail = ["agenda.form.unknownMember"];
@@ -175,6 +207,7 @@ export async function readAgendaItemForm(
   const v = form.value;
   return {
     ok: true as const,
+    values,
     value: {
       startOffsetMinutes,
       durationMinutes: v.durationMinutes,
@@ -185,5 +218,6 @@ export async function readAgendaItemForm(
       description: v.description,
       topicId: null,
     },
+    version: v.version,
   };
 }

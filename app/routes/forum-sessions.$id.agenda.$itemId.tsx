@@ -23,48 +23,110 @@ async function loadItem({ request, params, context }: LoaderFunctionArgs) {
   return { session, viewer, item };
 }
 
-export async function loader(args: LoaderFunctionArgs) {
-  const { session, item } = await loadItem(args);
-  const values: AgendaItemFields = {
-    startTime: toOsloTimeInput(addMinutes(session.startsAt, item.startOffsetMinutes)),
+type StoredItem = NonNullable<Awaited<ReturnType<typeof getAgendaItemForEdit>>>;
+
+/** The item as its form shows it, with the version it was read at. */
+function fieldsOf(item: StoredItem, startsAt: Date): AgendaItemFields {
+  return {
+    startTime: toOsloTimeInput(addMinutes(startsAt, item.startOffsetMinutes)),
     durationMinutes: String(item.durationMinutes),
     title: item.title,
     presenterEmail: item.presenterMemberEmail ?? "",
     presenterName: item.presenterName ?? "",
     presenterOrganisation: item.presenterOrganisation ?? "",
     description: item.descriptionMd,
+    version: String(item.version),
   };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { session, item } = await loadItem(args);
   return {
     session: { id: session.id, title: session.title },
     span: { start: toOsloTimeInput(session.startsAt), end: toOsloTimeInput(session.endsAt) },
-    values,
+    values: fieldsOf(item, session.startsAt),
   };
 }
+
+type Reply = { errors: FieldErrors; values: AgendaItemFields; stored?: AgendaItemFields };
 
 export async function action(args: ActionFunctionArgs) {
   const { request } = args;
   const { session, viewer, item } = await loadItem(args);
   const form = await readAgendaItemForm(await request.formData(), session, findApprovedMemberId);
-  if (!form.ok) return data<{ errors: FieldErrors; values: AgendaItemFields }>({ errors: form.errors, values: form.values }, { status: 400 });
-  if (!(await updateAgendaItem(viewer.member.id, session.id, item.id, form.value))) notFound();
-  return redirect(`/forum-sessions/${session.id}/agenda`, 303);
+  if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
+  if (form.version === undefined) return data<Reply>({ errors: { form: ["error.badRequest.body"] }, values: form.values }, { status: 400 });
+  const result = await updateAgendaItem(viewer.member.id, session.id, item.id, { ...form.value, version: form.version });
+  if (result.ok) return redirect(`/forum-sessions/${session.id}/agenda`, 303);
+  const stored = result.reason === "stale" ? await getAgendaItemForEdit(session.id, item.id) : undefined;
+  if (!stored) notFound();
+  // Everything typed stays; the form now carries the stored version, so saving again replaces it knowingly.
+  const storedFields = fieldsOf(stored, session.startsAt);
+  return data<Reply>(
+    { errors: { form: ["agenda.stale"] }, values: { ...form.values, version: storedFields.version }, stored: storedFields },
+    { status: 409 },
+  );
+}
+
+function StoredItemView({ item }: { item: AgendaItemFields }) {
+  const t = useT();
+  const presenter = item.presenterEmail || [item.presenterName, item.presenterOrganisation].filter(Boolean).join(", ");
+  const rows: [string, string][] = [
+    [t("agenda.form.startTime"), item.startTime],
+    [t("agenda.form.duration"), item.durationMinutes],
+    [t("agenda.form.title"), item.title],
+    [t("agenda.presenter"), presenter || "–"],
+    [t("agenda.form.description"), item.description || "–"],
+  ];
+  return (
+    <section aria-labelledby="stored-item" className="ds-card" data-color="warning">
+      <h2 id="stored-item" className="ds-heading mb-4" data-size="xs">
+        {t("agenda.storedVersion")}
+      </h2>
+      <dl className="space-y-3">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className="font-semibold">{label}</dt>
+            <dd className="whitespace-pre-wrap break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
 }
 
 export default function EditAgendaItemPage() {
   const { session, span, values } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
+  const form = (
+    <AgendaItemForm
+      // A new version means a fresh form around what was typed, carrying the version it now replaces.
+      key={reply?.values.version ?? values.version}
+      values={reply?.values ?? values}
+      errors={reply?.errors ?? {}}
+      sessionSpan={span}
+      intent="save"
+      submitLabel={t("agenda.form.save")}
+    />
+  );
   return (
     <>
       <PageHeading back={{ to: `/forum-sessions/${session.id}/agenda`, label: t("agenda.title", { title: session.title }) }}>{t("agenda.editTitle")}</PageHeading>
       <div className="mt-6">
-        <AgendaItemForm
-          values={reply?.values ?? values}
-          errors={reply?.errors ?? {}}
-          sessionSpan={span}
-          intent="save"
-          submitLabel={t("agenda.form.save")}
-        />
+        {reply?.stored ? (
+          <div className="grid gap-8 lg:grid-cols-2">
+            <section aria-labelledby="your-item">
+              <h2 id="your-item" className="ds-heading mb-4" data-size="xs">
+                {t("agenda.yourVersion")}
+              </h2>
+              {form}
+            </section>
+            <StoredItemView item={reply.stored} />
+          </div>
+        ) : (
+          form
+        )}
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useFetchers, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
-import { agendaFlags, minutesBetween } from "~/forum-sessions/agenda";
+import { agendaFlags, isFlagged, minutesBetween, moveInAgenda } from "~/forum-sessions/agenda";
 import { AgendaItemForm, EMPTY_AGENDA_ITEM } from "~/forum-sessions/agenda-item-form";
 import { addAgendaItem, getAgenda, moveAgendaItem, removeAgendaItem } from "~/forum-sessions/agenda.server";
 import { AgendaList, type AgendaRow } from "~/forum-sessions/agenda-view";
@@ -10,7 +10,7 @@ import { readAgendaItemForm } from "~/forum-sessions/forum-session-forms.server"
 import { findApprovedMemberId } from "~/forum-sessions/presenters.server";
 import { useT, type MessageKey } from "~/i18n/i18n";
 import { toOsloTimeInput } from "~/lib/dates";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { int32, parseForm, type FieldErrors } from "~/lib/forms";
 import { FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type Reply = { message?: MessageKey; ok?: boolean; errors?: FieldErrors; values?: Record<string, string> };
 
-const itemForm = z.object({ itemId: z.coerce.number().int().positive() });
+const itemForm = z.object({ itemId: int32() });
 const moveForm = itemForm.extend({ direction: z.enum(["up", "down"]) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,15 +59,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data<Reply>({ message: "error.badRequest.body", ok: false }, { status: 400 });
 }
 
-/** With JavaScript, a move shows at once; the server's answer then confirms it. */
+/** With JavaScript, a move shows at once, times and all, by the server's own rule; its answer then confirms it. */
 function useOptimisticOrder(items: AgendaRow[]): AgendaRow[] {
   const fetchers = useFetchers();
-  const order = [...items];
+  let order = items;
   for (const fetcher of fetchers) {
-    if (fetcher.formData?.get("intent") !== "move") continue;
-    const index = order.findIndex((i) => String(i.id) === fetcher.formData?.get("itemId"));
-    const other = fetcher.formData.get("direction") === "up" ? index - 1 : index + 1;
-    if (index >= 0 && other >= 0 && other < order.length) [order[index], order[other]] = [order[other]!, order[index]!];
+    const form = fetcher.formData;
+    if (form?.get("intent") !== "move") continue;
+    const direction = form.get("direction") === "up" ? "up" : "down";
+    order = moveInAgenda(order, Number(form.get("itemId")), direction) ?? order;
   }
   return order;
 }
@@ -109,7 +109,7 @@ export default function AgendaPage() {
   const t = useT();
   const items = useOptimisticOrder(agenda);
   const sessionMinutes = minutesBetween(new Date(session.startsAt), new Date(session.endsAt));
-  const flagged = [...agendaFlags(items, sessionMinutes).values()].filter((f) => f.pastEnd || f.overlaps.length > 0).length;
+  const flagged = [...agendaFlags(items, sessionMinutes).values()].filter(isFlagged).length;
   const span = { start: toOsloTimeInput(new Date(session.startsAt)), end: toOsloTimeInput(new Date(session.endsAt)) };
   return (
     <>

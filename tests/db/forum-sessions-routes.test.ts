@@ -329,7 +329,8 @@ describe("the agenda", () => {
     const editPath = `${path}/${items[1]!.id}`;
     const params = { id: String(session.id), itemId: String(items[1]!.id) };
     const { values } = (await load(agendaItemPage, roles.coordinator, editPath, params)).data as { values: Record<string, string> };
-    expect(values).toMatchObject({ startTime: "11:30", durationMinutes: "30", title: "Oppsummering" });
+    // Moved up, it took the slot above: it starts where "Innlegg" started.
+    expect(values).toMatchObject({ startTime: "10:20", durationMinutes: "30", title: "Oppsummering" });
     const saved = await post(agendaItemPage, roles.coordinator, editPath, { ...values, title: "Avslutning", durationMinutes: "15" }, params);
     expect(saved).toMatchObject({ status: 303, location: path });
     expect((await post(agendaItemPage, roles.member, editPath, { ...values, title: "Kapret" }, params)).status).toBe(403);
@@ -370,10 +371,10 @@ describe("the agenda", () => {
       ],
       120,
     );
-    expect(flags.get(1)).toEqual({ overlaps: [2], pastEnd: false });
-    expect(flags.get(2)).toEqual({ overlaps: [1], pastEnd: false });
-    expect(flags.get(3)).toEqual({ overlaps: [], pastEnd: false });
-    expect(flags.get(4)).toEqual({ overlaps: [], pastEnd: true });
+    expect(flags.get(1)).toEqual({ overlaps: [2], pastEnd: false, startsBeforePrevious: false });
+    expect(flags.get(2)).toEqual({ overlaps: [1], pastEnd: false, startsBeforePrevious: false });
+    expect(flags.get(3)).toEqual({ overlaps: [], pastEnd: false, startsBeforePrevious: false });
+    expect(flags.get(4)).toEqual({ overlaps: [], pastEnd: true, startsBeforePrevious: false });
   });
 });
 
