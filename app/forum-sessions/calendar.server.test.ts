@@ -13,6 +13,7 @@ import {
 import { addAgendaItem } from "./agenda.server";
 import { changeForumSessionStatus, createForumSession, updateForumSession } from "./forum-sessions.server";
 import { db } from "~/db.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 
 const ORIGIN = "https://forum.example.no";
 const MEETING_URL = "https://teams.example.com/l/meetup-join/hemmelig";
@@ -130,7 +131,7 @@ describe("a forum session's calendar", () => {
     expect(event.summary).toBe(session.title);
     expect(event.description).toBe(
       [
-        "Vi ser på **erfaringene** fra tre kommuner.",
+        "Vi ser på erfaringene fra tre kommuner.",
         "",
         "Agenda:",
         "10:00–10:20 Velkommen",
@@ -141,6 +142,26 @@ describe("a forum session's calendar", () => {
       ].join("\n"),
     );
     expect(String(propertyOf(event, "url"))).toBe(`${ORIGIN}/forum-sessions/${session.id}`);
+  });
+
+  it("writes the description as plain text, with the formatted description as HTML for Outlook", async () => {
+    const descriptionMd = "## For hvem\n\n**For hvem:** ledere i *små* kommuner.\n\n- Se [veilederen](https://www.ks.no/veileder)\n- Ta med `spørsmål` & innspill";
+    const session = await insertSession({ descriptionMd, descriptionHtml: renderMarkdown(descriptionMd) });
+    const { event } = await calendarOf(session.id);
+    expect(event.description).toContain(
+      "For hvem\n\nFor hvem: ledere i små kommuner.\n\n- Se veilederen (https://www.ks.no/veileder)\n- Ta med spørsmål & innspill",
+    );
+    expect(event.description).not.toMatch(/\*\*|\[|<|&amp;/);
+    const html = String(propertyOf(event, "x-alt-desc"));
+    expect(html).toContain("<strong>For hvem:</strong>");
+    expect(html).toContain('<a href="https://www.ks.no/veileder"');
+    expect(event.component.getFirstProperty("x-alt-desc")!.getParameter("fmttype")).toBe("text/html");
+  });
+
+  it("tells why a forum session was cancelled", async () => {
+    const session = await insertSession({ status: "cancelled", cancelReason: "Innlederen er syk." });
+    const { event } = await calendarOf(session.id);
+    expect(event.description).toMatch(/^Forummøtet er avlyst\. Innlederen er syk\.\n/);
   });
 
   it("writes its texts in English for an English reader", async () => {

@@ -8,6 +8,7 @@ import { getAgendas } from "./agenda.server";
 import { db } from "~/db.server";
 import { translator, type Language, type Translate } from "~/i18n/i18n";
 import { TIME_ZONE, toOsloTimeInput } from "~/lib/dates";
+import { markdownToPlainText } from "~/lib/markdown.server";
 import { generateSessionToken } from "~/members/auth-sessions.server";
 
 export interface CalendarOptions {
@@ -29,6 +30,8 @@ const sessionColumns = {
   id: forumSessions.id,
   title: forumSessions.title,
   descriptionMd: forumSessions.descriptionMd,
+  descriptionHtml: forumSessions.descriptionHtml,
+  cancelReason: forumSessions.cancelReason,
   startsAt: forumSessions.startsAt,
   endsAt: forumSessions.endsAt,
   meetingUrl: forumSessions.meetingUrl,
@@ -59,18 +62,36 @@ function agendaLine(session: CalendarSession, item: CalendarAgendaItem): string 
   return `${toOsloTimeInput(start)}–${toOsloTimeInput(end)} ${item.title}${who ? ` (${who})` : ""}`;
 }
 
+/**
+ * The event's description: plain text for DESCRIPTION (calendar apps show markup as typed), and the
+ * same as HTML for X-ALT-DESC, which Outlook shows formatted.
+ */
 function description(session: CalendarSession, agenda: CalendarAgendaItem[], pageUrl: string, meetingUrl: string | null, t: Translate) {
-  const parts: string[] = [];
-  if (session.status === "cancelled") parts.push(t("calendar.event.cancelled"));
-  const text = session.descriptionMd.replace(/\r\n?/g, "\n").trim();
-  if (text) parts.push(text);
-  if (agenda.length > 0) parts.push([t("calendar.event.agenda"), ...agenda.map((item) => agendaLine(session, item))].join("\n"));
-  parts.push(
+  const plain: string[] = [];
+  const html: string[] = [];
+  const both = (text: string) => {
+    plain.push(text);
+    html.push(`<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>`);
+  };
+  if (session.status === "cancelled") {
+    both([t("calendar.event.cancelled"), session.cancelReason].filter(Boolean).join(" "));
+  }
+  const text = markdownToPlainText(session.descriptionMd);
+  if (text) {
+    plain.push(text);
+    html.push(session.descriptionHtml);
+  }
+  if (agenda.length > 0) both([t("calendar.event.agenda"), ...agenda.map((item) => agendaLine(session, item))].join("\n"));
+  both(
     [meetingUrl ? t("calendar.event.meetingLink", { url: meetingUrl }) : null, t("calendar.event.page", { url: pageUrl })]
       .filter(Boolean)
       .join("\n"),
   );
-  return parts.join("\n\n");
+  return { plain: plain.join("\n\n"), html: `<!DOCTYPE html><html><body>${html.join("")}</body></html>` };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 async function buildCalendar(sessions: CalendarSession[], options: CalendarOptions, name: string | null): Promise<string> {

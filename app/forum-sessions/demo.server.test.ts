@@ -60,7 +60,7 @@ describe("demo forum sessions", () => {
       expect(row.status).toBe("held");
       expect(row.startsAt.getTime()).toBeLessThan(Date.now());
       expect(row.summary.publishedAt!.getTime()).toBeGreaterThan(row.startsAt.getTime());
-      expect(row.summary.bodyHtml).toContain("<h2>");
+      expect(row.summary.bodyHtml).toContain("<h3>");
       expect(row.summary.bodyHtml).toContain("<li>");
     }
     expect(rows.some((r) => r.status === "held" && r.summary.status === "draft")).toBe(true);

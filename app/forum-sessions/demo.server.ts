@@ -1,13 +1,12 @@
 import { count, inArray, sql } from "drizzle-orm";
 import { forumSessions, members, registrations, summaries, themes } from "../../db/schema";
 import { addAgendaItem } from "./agenda.server";
-import { changeForumSessionStatus, createForumSession } from "./forum-sessions.server";
+import { cancelForumSession, changeForumSessionStatus, createForumSession } from "./forum-sessions.server";
 import { register } from "./registrations.server";
-import { saveSummary } from "./summaries.server";
+import { renderSummary, saveSummary } from "./summaries.server";
 import { db } from "~/db.server";
 import { audited } from "~/lib/audit.server";
 import { toOsloInput } from "~/lib/dates";
-import { renderMarkdown } from "~/lib/markdown.server";
 import { fromOsloInput } from "~/lib/oslo-time.server";
 
 const COORDINATOR = "koordinator@kommuneforum.no";
@@ -34,6 +33,7 @@ interface DemoForumSession {
   to: string;
   themes: string[];
   status: "draft" | "planned" | "held" | "cancelled";
+  cancelReason?: string;
   agenda: DemoAgendaItem[];
   registrants: string[];
   summary?: { markdown: string; publishedDaysAfter?: number };
@@ -174,6 +174,7 @@ Amir Haddad fortalte hvordan Oslo bruker en dynamisk innkjøpsordning for IKT-ko
     to: "14:00",
     themes: ["competence"],
     status: "cancelled",
+    cancelReason: "Innlederen fra Digdir ble syk. Temaet settes opp på et senere forummøte.",
     agenda: [
       {
         minutes: 45,
@@ -342,7 +343,8 @@ export async function seedDemoForumSessions(now = new Date()): Promise<number> {
       if (memberId) await register(session.id, memberId);
     }
     if (demo.status === "planned") continue;
-    await changeForumSessionStatus(coordinatorId, session.id, demo.status);
+    if (demo.status === "cancelled") await cancelForumSession(coordinatorId, session.id, { reason: demo.cancelReason ?? "" });
+    else await changeForumSessionStatus(coordinatorId, session.id, demo.status);
 
     if (demo.summary?.publishedDaysAfter !== undefined) {
       const publishedAt = new Date(startsAt.getTime() + demo.summary.publishedDaysAfter * DAY);
@@ -353,7 +355,7 @@ export async function seedDemoForumSessions(now = new Date()): Promise<number> {
           .values({
             forumSessionId: session.id,
             bodyMd: markdown,
-            bodyHtml: renderMarkdown(markdown),
+            bodyHtml: renderSummary(markdown),
             status: "published",
             publishedAt,
             updatedBy: coordinatorId,

@@ -48,7 +48,7 @@ export const forumSessionForm = z
     startsAt: osloDateTime,
     endsAt: osloDateTime,
     meetingUrl: webLink,
-    version: z.coerce.number().int().optional(),
+    version: int32().optional(),
   })
   .superRefine((form, ctx) => {
     // Runs even when a field failed above (zod 4), so the values may still be the raw strings.
@@ -60,6 +60,8 @@ export const forumSessionForm = z
   });
 
 export const copyForm = z.object({ startsAt: osloDateTime });
+
+export const cancelForm = z.object({ reason: text(2000, false) });
 
 export const agendaItemForm = z.object({
   startTime: z
@@ -95,8 +97,10 @@ export const agendaItemForm = z.object({
 
 export const summaryForm = z.object({
   bodyMd: z.string().max(100_000, { error: "form.tooLong" }).default(""),
-  version: z.coerce.number().int().min(0),
-  intent: z.enum(["preview", "save", "publish"]),
+  version: int32(),
+  // "edit" answers the text back: the way out of the publish confirmation, keeping what was typed.
+  intent: z.enum(["preview", "edit", "save", "publish", "unpublish"]),
+  confirmed: z.literal("yes").optional().catch(undefined),
 });
 
 /** The theme checkboxes: every value that is a whole number. */
@@ -111,27 +115,30 @@ export function themeIdsOf(formData: FormData): number[] {
   ];
 }
 
-/** The session form, validated: the input for create/update, or errors and what was typed. */
+/**
+ * The session form, validated: the input for create/update, or errors; either way what was typed, with
+ * the version the editor opened, so a reply never swaps in a newer one behind the editor's back.
+ */
 export async function readForumSessionForm(formData: FormData, knownThemes: (ids: number[]) => Promise<number[]>) {
   const form = parseForm(formData, forumSessionForm);
   const themeIds = await knownThemes(themeIdsOf(formData));
-  if (!form.ok) {
-    const values = form.values;
-    return {
-      ok: false as const,
-      errors: form.errors,
-      values: {
-        title: values.title ?? "",
-        description: values.description ?? "",
-        startsAt: values.startsAt ?? "",
-        endsAt: values.endsAt ?? "",
-        meetingUrl: values.meetingUrl ?? "",
-        themeIds,
-      },
-    };
-  }
+  const raw = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  const opened = int32().safeParse(formData.get("version"));
+  const values = {
+    title: raw("title"),
+    description: raw("description"),
+    startsAt: raw("startsAt"),
+    endsAt: raw("endsAt"),
+    meetingUrl: raw("meetingUrl"),
+    themeIds,
+    ...(opened.success ? { version: opened.data } : {}),
+  };
+  if (!form.ok) return { ok: false as const, errors: form.errors, values };
   const { title, description, startsAt, endsAt, meetingUrl, version } = form.value;
-  return { ok: true as const, value: { title, description, startsAt, endsAt, meetingUrl, themeIds }, version };
+  return { ok: true as const, value: { title, description, startsAt, endsAt, meetingUrl, themeIds }, version, values };
 }
 
 /**

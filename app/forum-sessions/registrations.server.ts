@@ -1,12 +1,12 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { forumSessions, members, municipalities, registrations } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, type Database, type Transaction } from "~/db.server";
 
 export type RegisterResult = "registered" | "closed" | "notFound";
 
-/** Registration is open while a session is planned; a missing session is "notFound". */
-async function registrationState(forumSessionId: number): Promise<RegisterResult> {
-  const [session] = await db()
+/** Why nothing was written: a session that is not planned is closed, a missing one is "notFound". */
+async function whyNot(q: Database, forumSessionId: number): Promise<RegisterResult> {
+  const [session] = await q
     .select({ status: forumSessions.status })
     .from(forumSessions)
     .where(eq(forumSessions.id, forumSessionId));
@@ -14,22 +14,46 @@ async function registrationState(forumSessionId: number): Promise<RegisterResult
   return session.status === "planned" ? "registered" : "closed";
 }
 
+// Registering and cancelling a registration check the status and write in one statement, holding the
+// session row FOR SHARE: a cancellation (which locks it FOR UPDATE) then either waits for the
+// registration and tells its member, or goes first, and the registration finds the session closed.
+const isPlanned = (forumSessionId: number) => and(eq(forumSessions.id, forumSessionId), eq(forumSessions.status, "planned"));
+
 /** Registers a member; registering twice keeps one registration. Only planned sessions take registrations. */
-export async function register(forumSessionId: number, memberId: number): Promise<RegisterResult> {
-  const state = await registrationState(forumSessionId);
-  if (state !== "registered") return state;
-  await db().insert(registrations).values({ forumSessionId, memberId }).onConflictDoNothing();
-  return state;
+export async function register(forumSessionId: number, memberId: number, outer?: Transaction): Promise<RegisterResult> {
+  const q: Database = outer ?? db();
+  const inserted = await q
+    .insert(registrations)
+    .select(
+      q
+        .select({
+          forumSessionId: forumSessions.id,
+          memberId: sql<number>`${memberId}::int`.as("member_id"),
+          createdAt: sql<Date>`now()`.as("created_at"),
+        })
+        .from(forumSessions)
+        .where(isPlanned(forumSessionId))
+        .for("share"),
+    )
+    .onConflictDoNothing()
+    .returning({ memberId: registrations.memberId });
+  return inserted.length > 0 ? "registered" : whyNot(q, forumSessionId);
 }
 
 /** Cancels a registration; there is nothing to cancel once the session is held or cancelled. */
-export async function cancelRegistration(forumSessionId: number, memberId: number): Promise<RegisterResult> {
-  const state = await registrationState(forumSessionId);
-  if (state !== "registered") return state;
-  await db()
+export async function cancelRegistration(forumSessionId: number, memberId: number, outer?: Transaction): Promise<RegisterResult> {
+  const q: Database = outer ?? db();
+  const deleted = await q
     .delete(registrations)
-    .where(and(eq(registrations.forumSessionId, forumSessionId), eq(registrations.memberId, memberId)));
-  return state;
+    .where(
+      and(
+        eq(registrations.forumSessionId, forumSessionId),
+        eq(registrations.memberId, memberId),
+        inArray(registrations.forumSessionId, q.select({ id: forumSessions.id }).from(forumSessions).where(isPlanned(forumSessionId)).for("share")),
+      ),
+    )
+    .returning({ memberId: registrations.memberId });
+  return deleted.length > 0 ? "registered" : whyNot(q, forumSessionId);
 }
 
 export async function isRegistered(forumSessionId: number, memberId: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.server";
+import { markdownToPlainText, renderMarkdown } from "./markdown.server";
 
 describe("the markdown renderer", () => {
   it("renders what members write: headings, lists, emphasis, links, tables", () => {
@@ -25,6 +25,20 @@ describe("the markdown renderer", () => {
     expect(html).not.toMatch(/<(script|iframe|img)\b/i);
     expect(html).not.toMatch(/<[^>]*\son\w+=/i);
     expect(html).not.toMatch(/<a[^>]*href="(javascript|data):/i);
+  });
+
+  it("starts headings at the level it is told, so a summary's headings sit below its section's heading", () => {
+    expect(renderMarkdown("# Vedtak\n\n## Oppfølging\n\n##### Detalj", { topHeading: 3 })).toBe(
+      "<h3>Vedtak</h3>\n<h4>Oppfølging</h4>\n<h6>Detalj</h6>\n",
+    );
+    expect(renderMarkdown("## Vedtak\n\n### Oppfølging", { topHeading: 3 })).toBe("<h3>Vedtak</h3>\n<h4>Oppfølging</h4>\n");
+    expect(renderMarkdown("# Vedtak")).toBe("<h1>Vedtak</h1>\n");
+  });
+
+  it("writes readable plain text for calendars and mail", () => {
+    expect(markdownToPlainText("# Om møtet\n\n**Fet** og *kursiv* med [lenke](https://ks.no) & <b>rå</b>\n\n1. en\n2. to\n\n> sitat")).toBe(
+      "Om møtet\n\nFet og kursiv med lenke (https://ks.no) & <b>rå</b>\n\n1. en\n2. to\n\nsitat",
+    );
   });
 
   it("shows raw HTML as text rather than dropping what was written", () => {

@@ -10,13 +10,13 @@ const moved = {
 describe("a notification's text", () => {
   it("tells a bokmål reader of a moved forum session in Oslo time", () => {
     expect(notificationText(translator("nb"), "nb", moved)).toBe(
-      "Forummøtet «Velferdsteknologi» er flyttet til torsdag 3. desember 2026 kl. 10:00.",
+      "Forummøtet «Velferdsteknologi» holdes nå torsdag 3. desember 2026 kl. 10:00.",
     );
   });
 
   it("gives an English reader the new time in English, not the stored bokmål", () => {
     expect(notificationText(translator("en"), "en", moved)).toBe(
-      "The forum session “Velferdsteknologi” has moved to Thursday, 3 December 2026 at 10:00.",
+      "The forum session “Velferdsteknologi” now takes place Thursday, 3 December 2026 at 10:00.",
     );
   });
 

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { FORUM_SESSION_STATUSES } from "../../db/schema/forum-session-values";
 import { loadForumSessionForCoordinator, loadVisibleForumSession } from "~/forum-sessions/access.server";
 import { getAgenda } from "~/forum-sessions/agenda.server";
 import { AddToCalendar } from "~/forum-sessions/add-to-calendar";
@@ -12,7 +11,11 @@ import {
   changeForumSessionStatus,
   copyForumSession,
   getForumSession,
-  NEXT_STATUSES,
+  isCancellable,
+  isRestorable,
+  nextInSeries,
+  restoreForumSession,
+  statusStepsFor,
 } from "~/forum-sessions/forum-sessions.server";
 import { cancelRegistration, isRegistered, register, registrationCounts } from "~/forum-sessions/registrations.server";
 import { getSummary } from "~/forum-sessions/summaries.server";
@@ -22,7 +25,6 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { kickOutbox } from "~/notifications/outbox.server";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
@@ -33,11 +35,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { session, viewer, isCoordinator } = await loadVisibleForumSession(request, context, params.id);
   const isMember = can(summarise(viewer), "readMembersOnly");
+  const held = session.status === "held";
   const [agenda, counts, registered, summary, copiedFrom] = await Promise.all([
     getAgenda(session.id),
     registrationCounts(session.id),
     viewer ? isRegistered(session.id, viewer.member.id) : false,
-    getSummary(session.id),
+    held ? getSummary(session.id) : undefined,
     session.copiedFromId && isCoordinator ? getForumSession(session.copiedFromId) : undefined,
   ]);
   const { meetingUrl, descriptionMd: _, ...shown } = session;
@@ -51,14 +54,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     copiedFrom: copiedFrom ? { id: copiedFrom.id, title: copiedFrom.title } : null,
     viewerState: !viewer ? "anonymous" : isMember ? "member" : "pending",
     isCoordinator,
-    nextStatuses: isCoordinator ? NEXT_STATUSES[session.status] : [],
-    copyStartsAt: toOsloInput(new Date(session.startsAt.getTime() + 28 * 24 * 60 * 60 * 1000)),
+    nextStatuses: isCoordinator ? statusStepsFor(session) : [],
+    canWriteSummary: isCoordinator && held,
+    canCancel: isCoordinator && isCancellable(session),
+    canRestore: isCoordinator && isRestorable(session),
+    copyStartsAt: toOsloInput(nextInSeries(session.startsAt)),
   } as const;
 }
 
 type Reply = { message?: MessageKey; ok?: boolean; errors?: FieldErrors; values?: Record<string, string> };
 
-const statusForm = z.object({ status: z.enum(FORUM_SESSION_STATUSES) });
+// Cancelling is not a status button: it has its own confirmation page (forum-sessions.$id.cancel).
+const statusForm = z.object({ status: z.enum(["planned", "held"]) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -68,17 +75,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { session } = await loadVisibleForumSession(request, context, params.id);
     const result =
       intent === "register" ? await register(session.id, viewer.member.id) : await cancelRegistration(session.id, viewer.member.id);
+    if (result === "notFound") notFound();
     if (result === "closed") return data<Reply>({ message: "forumSessions.registrationClosed", ok: false }, { status: 409 });
-    return data<Reply>({ message: intent === "register" ? "forumSessions.registeredNow" : "forumSessions.unregisteredNow", ok: true });
+    // Back to the page's own address: a plain form post to an index route would leave "?index" in it.
+    return redirect(`/forum-sessions/${session.id}`, 303);
   }
   const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   if (intent === "status") {
     const form = parseForm(formData, statusForm);
     if (!form.ok) return data<Reply>({ message: "error.badRequest.body", ok: false }, { status: 400 });
-    const changed = await changeForumSessionStatus(viewer.member.id, session.id, form.value.status);
-    if (!changed) return data<Reply>({ message: "forumSessions.statusRefused", ok: false }, { status: 409 });
-    kickOutbox();
+    const result = await changeForumSessionStatus(viewer.member.id, session.id, form.value.status);
+    if (!result.ok) {
+      if (result.reason === "notFound") notFound();
+      const message = result.reason === "notStarted" ? "forumSessions.notStartedYet" : "forumSessions.statusRefused";
+      return data<Reply>({ message, ok: false }, { status: 409 });
+    }
     return data<Reply>({ message: "forumSessions.statusChanged", ok: true });
+  }
+  if (intent === "restore") {
+    const result = await restoreForumSession(viewer.member.id, session.id);
+    if (!result.ok) {
+      if (result.reason === "notFound") notFound();
+      return data<Reply>({ message: "forumSessions.restoreRefused", ok: false }, { status: 409 });
+    }
+    return data<Reply>({ message: "forumSessions.restored", ok: true });
   }
   if (intent === "copy") {
     const form = parseForm(formData, copyForm);
@@ -93,7 +113,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATUS_ACTION: Record<string, MessageKey> = {
   planned: "forumSessions.makePlanned",
   held: "forumSessions.makeHeld",
-  cancelled: "forumSessions.makeCancelled",
 };
 
 function Registration() {
@@ -113,7 +132,9 @@ function Registration() {
   if (viewerState === "pending") return <p className="ds-paragraph">{t("forumSessions.pendingCannotRegister")}</p>;
   return (
     <Form method="post" className="flex flex-wrap items-center gap-4">
-      {registered ? <p className="ds-paragraph font-semibold">{t("forumSessions.youAreRegistered")}</p> : null}
+      <p className="ds-paragraph font-semibold" role="status">
+        {registered ? t("forumSessions.youAreRegistered") : null}
+      </p>
       <button type="submit" name="intent" value={registered ? "unregister" : "register"} className="ds-button" data-variant={registered ? "secondary" : "primary"}>
         {registered ? t("forumSessions.unregister") : t("forumSessions.register")}
       </button>
@@ -122,7 +143,7 @@ function Registration() {
 }
 
 function CoordinatorPanel() {
-  const { session, nextStatuses, copyStartsAt, summaryDraft } = useLoaderData<typeof loader>();
+  const { session, nextStatuses, copyStartsAt, summaryDraft, canWriteSummary, canCancel, canRestore } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   return (
@@ -134,7 +155,7 @@ function CoordinatorPanel() {
         <li><Link className="ds-link" to={`/forum-sessions/${session.id}/edit`}>{t("forumSessions.edit")}</Link></li>
         <li><Link className="ds-link" to={`/forum-sessions/${session.id}/agenda`}>{t("forumSessions.editAgenda")}</Link></li>
         <li><Link className="ds-link" to={`/forum-sessions/${session.id}/registrations`}>{t("forumSessions.listRegistrations")}</Link></li>
-        {session.status !== "draft" ? (
+        {canWriteSummary ? (
           <li>
             <Link className="ds-link" to={`/forum-sessions/${session.id}/summary`}>
               {t("forumSessions.editSummary")}
@@ -150,12 +171,27 @@ function CoordinatorPanel() {
             <legend className="ds-label">{t("forumSessions.changeStatus")}</legend>
             <div className="mt-2 flex flex-wrap gap-3">
               {nextStatuses.map((status) => (
-                <button key={status} type="submit" name="status" value={status} className="ds-button" data-variant="secondary" data-color={status === "cancelled" ? "danger" : undefined}>
+                <button key={status} type="submit" name="status" value={status} className="ds-button" data-variant="secondary">
                   {t(STATUS_ACTION[status]!)}
                 </button>
               ))}
             </div>
           </fieldset>
+        </Form>
+      ) : null}
+      {canCancel ? (
+        <p className="mt-6">
+          <Link className="ds-link" data-color="danger" to={`/forum-sessions/${session.id}/cancel`}>
+            {t("forumSessions.cancel")}
+          </Link>
+        </p>
+      ) : null}
+      {canRestore ? (
+        <Form method="post" className="mt-6 space-y-2">
+          <p className="ds-paragraph" data-size="sm">{t("forumSessions.restoreHelp")}</p>
+          <button type="submit" name="intent" value="restore" className="ds-button" data-variant="secondary">
+            {t("forumSessions.restore")}
+          </button>
         </Form>
       ) : null}
       <Form method="post" noValidate className="mt-6 max-w-md space-y-4">
@@ -191,7 +227,12 @@ export default function ForumSessionPage() {
       <div className="mt-4 space-y-4">
         {reply?.message ? <FormAlert message={reply.message} color={reply.ok ? "success" : "danger"} /> : null}
         {session.status === "draft" ? <FormAlert message="forumSessions.draftNotice" color="warning" /> : null}
-        {session.status === "cancelled" ? <FormAlert message="forumSessions.cancelledNotice" color="danger" /> : null}
+        {session.status === "cancelled" ? (
+          <div className="ds-alert" data-color="danger">
+            <p className="ds-paragraph">{t("forumSessions.cancelledNotice")}</p>
+            {session.cancelReason ? <p className="ds-paragraph">{t("forumSessions.cancelReasonShown", { reason: session.cancelReason })}</p> : null}
+          </div>
+        ) : null}
       </div>
       <dl className="mt-6 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t("forumSessions.when")}</dt>
@@ -224,7 +265,7 @@ export default function ForumSessionPage() {
           <Link className="ds-link" to={`/forum-sessions/${copiedFrom.id}`}>{t("forumSessions.copiedFrom", { title: copiedFrom.title })}</Link>
         </p>
       ) : null}
-      {session.status !== "draft" ? (
+      {session.status === "planned" || session.status === "held" ? (
         <div className="mt-4">
           <AddToCalendar forumSessionId={session.id} signedIn={viewerState === "member"} />
         </div>
@@ -235,20 +276,7 @@ export default function ForumSessionPage() {
         <Registration />
       </div>
 
-      <section className="mt-10" aria-labelledby="agenda">
-        <h2 id="agenda" className="ds-heading" data-size="md">
-          {t("forumSessions.agenda")}
-        </h2>
-        <div className="mt-4">
-          {agenda.length > 0 ? (
-            <AgendaList items={agenda} startsAt={session.startsAt} endsAt={session.endsAt} />
-          ) : (
-            <p className="ds-paragraph">{t("forumSessions.agendaEmpty")}</p>
-          )}
-        </div>
-      </section>
-
-      {session.status === "held" || summary ? (
+      {session.status === "held" ? (
         <section className="mt-10" aria-labelledby="summary">
           <h2 id="summary" className="ds-heading" data-size="md">
             {t("forumSessions.summary")}
@@ -267,6 +295,19 @@ export default function ForumSessionPage() {
           )}
         </section>
       ) : null}
+
+      <section className="mt-10" aria-labelledby="agenda">
+        <h2 id="agenda" className="ds-heading" data-size="md">
+          {t("forumSessions.agenda")}
+        </h2>
+        <div className="mt-4">
+          {agenda.length > 0 ? (
+            <AgendaList items={agenda} startsAt={session.startsAt} endsAt={session.endsAt} />
+          ) : (
+            <p className="ds-paragraph">{t("forumSessions.agendaEmpty")}</p>
+          )}
+        </div>
+      </section>
 
       <section className="mt-10" aria-labelledby="registrations">
         <h2 id="registrations" className="ds-heading" data-size="md">

@@ -4,11 +4,10 @@ import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
 import { ForumSessionForm, type ForumSessionFormValues } from "~/forum-sessions/forum-session-form";
 import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
 import { getForumSession, knownThemeIds, listThemes, updateForumSession } from "~/forum-sessions/forum-sessions.server";
-import { useT, type MessageKey } from "~/i18n/i18n";
+import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { toOsloInput } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
-import { kickOutbox } from "~/notifications/outbox.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
 
@@ -34,28 +33,63 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { id: session.id, values: formValues(session), themes: await listThemes() };
 }
 
-type Reply = { errors: FieldErrors; values: ForumSessionFormValues; notice?: MessageKey };
+type Reply = {
+  errors: FieldErrors;
+  values: ForumSessionFormValues;
+  notice?: MessageKey;
+  /** What someone else saved meanwhile, shown beside the coordinator's own typing to merge from. */
+  stored?: ForumSessionFormValues;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, viewer } = await loadForumSessionForCoordinator(request, context, params.id);
   const form = await readForumSessionForm(await request.formData(), knownThemeIds);
-  if (!form.ok) {
-    return data<Reply>({ errors: form.errors, values: { ...form.values, version: session.version } }, { status: 400 });
-  }
-  const result = await updateForumSession(
-    viewer.member.id,
-    session.id,
-    { ...form.value, version: form.version ?? -1 },
-  );
+  if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await updateForumSession(viewer.member.id, session.id, { ...form.value, version: form.version ?? -1 });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
-    // Changed meanwhile: show the stored version to make the change again on.
+    // Changed meanwhile: keep what was typed, now on the stored version, with the stored one beside it.
     const current = await getForumSession(session.id);
     if (!current) notFound();
-    return data<Reply>({ errors: { form: ["forumSessions.form.stale"] }, values: formValues(current) }, { status: 409 });
+    const stored = formValues(current);
+    return data<Reply>(
+      { errors: { form: ["forumSessions.form.stale"] }, values: { ...form.values, version: current.version }, stored },
+      { status: 409 },
+    );
   }
-  kickOutbox();
   return redirect(`/forum-sessions/${session.id}`, 303);
+}
+
+function StoredVersion({ stored, themes }: { stored: ForumSessionFormValues; themes: { id: number; nameNb: string; nameEn: string }[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const row = (label: string, value: string) => (
+    <>
+      <dt className="font-semibold">{label}</dt>
+      <dd className="whitespace-pre-wrap break-words">{value}</dd>
+    </>
+  );
+  return (
+    <section className="ds-card mt-6" data-variant="tinted" aria-labelledby="stored-version">
+      <h2 id="stored-version" className="ds-heading" data-size="xs">
+        {t("forumSessions.form.storedVersion")}
+      </h2>
+      <dl className="mt-3 space-y-1">
+        {row(t("forumSessions.form.title"), stored.title)}
+        {row(t("forumSessions.form.description"), stored.description)}
+        {row(t("forumSessions.form.startsAt"), stored.startsAt.replace("T", " "))}
+        {row(t("forumSessions.form.endsAt"), stored.endsAt.replace("T", " "))}
+        {row(t("forumSessions.form.meetingUrl"), stored.meetingUrl)}
+        {row(
+          t("forumSessions.form.themes"),
+          themes
+            .filter((theme) => stored.themeIds.includes(theme.id))
+            .map((theme) => (language === "nb" ? theme.nameNb : theme.nameEn))
+            .join(", "),
+        )}
+      </dl>
+    </section>
+  );
 }
 
 export default function EditForumSessionPage() {
@@ -66,13 +100,16 @@ export default function EditForumSessionPage() {
   return (
     <>
       <PageHeading back={{ to: `/forum-sessions/${id}`, label: t("agenda.back") }}>{t("forumSessions.editTitle", { title: values.title })}</PageHeading>
-      <ForumSessionForm
-        key={shown.version}
-        values={shown}
-        errors={reply?.errors ?? {}}
-        themes={themes}
-        submitLabel={t("forumSessions.form.save")}
-      />
+      <div className={reply?.stored ? "grid gap-x-8 lg:grid-cols-2" : undefined}>
+        <ForumSessionForm
+          key={shown.version}
+          values={shown}
+          errors={reply?.errors ?? {}}
+          themes={themes}
+          submitLabel={t("forumSessions.form.save")}
+        />
+        {reply?.stored ? <StoredVersion stored={reply.stored} themes={themes} /> : null}
+      </div>
     </>
   );
 }

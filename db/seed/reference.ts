@@ -195,7 +195,8 @@ function summaryTemplates(): { md: string[]; html: string[] } {
     const sections = Array.from({ length: 4 + ((t * 7) % 9) }, (_, k) => SUMMARY_SECTIONS[(t * 5 + k) % SUMMARY_SECTIONS.length]!);
     return [SUMMARY_INTROS[t % SUMMARY_INTROS.length]!, ...sections, SUMMARY_CLOSING].join("\n\n") + "\n";
   });
-  return { md, html: md.map(renderMarkdown) };
+  // As the summary page renders them: under the page's "Summary" heading, `#` is an h3.
+  return { md, html: md.map((text) => renderMarkdown(text, { topHeading: 3 })) };
 }
 
 // The busiest municipalities first; the rest in number order form the long tail.
@@ -208,8 +209,8 @@ export async function seedReference(sql: Sql, options: { scale: number; seed: nu
   const upcoming = Math.min(forumSessionCount, count(REFERENCE_SIZES.upcomingForumSessions));
   const future = upcoming + Math.min(forumSessionCount - upcoming, count(REFERENCE_SIZES.draftForumSessions));
   const summaryTexts = summaryTemplates();
-  const descriptionsHtml = FORUM_SESSION_DESCRIPTIONS.map(renderMarkdown);
-  const agendaDescriptionsHtml = AGENDA_DESCRIPTIONS.map(renderMarkdown);
+  const descriptionsHtml = FORUM_SESSION_DESCRIPTIONS.map((text) => renderMarkdown(text));
+  const agendaDescriptionsHtml = AGENDA_DESCRIPTIONS.map((text) => renderMarkdown(text));
   const sizes = { members, forumSessions: 0, agendaItems: 0, registrations: 0, summaries: 0 };
   await sql.begin(async (tx) => {
     await tx`select setseed(${(options.seed % 1000) / 1000})`;

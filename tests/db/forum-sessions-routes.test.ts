@@ -15,10 +15,12 @@ import { createMember, everyRole, outcome, requestAs, type TestMember } from "..
 import { db } from "~/db.server";
 import { agendaFlags } from "~/forum-sessions/agenda";
 import { addAgendaItem } from "~/forum-sessions/agenda.server";
+import { cancelForumSession } from "~/forum-sessions/forum-sessions.server";
 import { fromOsloInput } from "~/lib/oslo-time.server";
 import * as home from "~/routes/_index";
 import * as agendaItemPage from "~/routes/forum-sessions.$id.agenda.$itemId";
 import * as agendaPage from "~/routes/forum-sessions.$id.agenda";
+import * as cancelPage from "~/routes/forum-sessions.$id.cancel";
 import * as editPage from "~/routes/forum-sessions.$id.edit";
 import * as sessionPage from "~/routes/forum-sessions.$id._index";
 import * as registrationsCsv from "~/routes/forum-sessions.$id.registrations[.csv]";
@@ -173,13 +175,30 @@ describe("registering for a forum session", () => {
 
   it("keeps one registration when a member registers twice, and cancels it", async () => {
     const planned = await createForumSessionAs(roles.coordinator.id, "planned");
-    expect((await register(roles.member, planned.id)).status).toBe(200);
-    expect((await register(roles.member, planned.id)).status).toBe(200);
+    // A redirect to the page itself, so the address after a plain form post does not end in ?index.
+    expect(await register(roles.member, planned.id)).toMatchObject({ status: 303, location: `/forum-sessions/${planned.id}` });
+    expect((await register(roles.member, planned.id)).status).toBe(303);
     expect(await registered(planned.id)).toEqual([roles.member.id]);
     const viewed = (await load(sessionPage, roles.member, `/forum-sessions/${planned.id}`, idParams(planned.id))).data as { registered: boolean };
     expect(viewed.registered).toBe(true);
-    expect((await register(roles.member, planned.id, "unregister")).status).toBe(200);
+    expect(await register(roles.member, planned.id, "unregister")).toMatchObject({ status: 303, location: `/forum-sessions/${planned.id}` });
     expect(await registered(planned.id)).toEqual([]);
+  });
+
+  it("never leaves a registration on a cancelled session that its member was not told of, however the two race", async () => {
+    const racers = await Promise.all(Array.from({ length: 12 }, () => createMember()));
+    for (let round = 0; round < 4; round++) {
+      const planned = await createForumSessionAs(roles.coordinator.id, "planned");
+      const cancel = post(cancelPage, roles.coordinator, `/forum-sessions/${planned.id}/cancel`, { reason: "" }, idParams(planned.id));
+      const answers = await Promise.all([...racers.map((member) => register(member, planned.id)), cancel]);
+      for (const answer of answers) expect([200, 303, 409]).toContain(answer.status);
+      const left = await registered(planned.id);
+      const told = await db()
+        .select({ memberId: notifications.memberId })
+        .from(notifications)
+        .where(and(eq(notifications.kind, "forum_session_cancelled"), eq(notifications.url, `/forum-sessions/${planned.id}`)));
+      expect(told.map((n) => n.memberId).sort()).toEqual([...left].sort());
+    }
   });
 
   it("is closed once the session is held or cancelled, and a draft cannot be found", async () => {
@@ -205,8 +224,13 @@ describe("editing, moving and cancelling a forum session", () => {
     const form = await editForm(planned.id, { title: "Kapret" });
     for (const viewer of writers()) {
       expect((await post(editPage, viewer, `/forum-sessions/${planned.id}/edit`, form, idParams(planned.id))).status).toBe(403);
-      const status = await post(sessionPage, viewer, `/forum-sessions/${planned.id}`, { intent: "status", status: "cancelled" }, idParams(planned.id));
+      const status = await post(sessionPage, viewer, `/forum-sessions/${planned.id}`, { intent: "status", status: "held" }, idParams(planned.id));
       expect(status.status).toBe(403);
+      const path = `/forum-sessions/${planned.id}/cancel`;
+      expect((await post(cancelPage, viewer, path, { reason: "Kapret" }, idParams(planned.id))).status).toBe(403);
+      expect((await load(cancelPage, viewer, path, idParams(planned.id))).status).toBe(viewer ? 403 : 302);
+      const restore = await post(sessionPage, viewer, `/forum-sessions/${planned.id}`, { intent: "restore" }, idParams(planned.id));
+      expect(restore.status).toBe(403);
     }
     const [row] = await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id));
     expect(row).toMatchObject({ title: planned.title, status: "planned" });
@@ -229,35 +253,132 @@ describe("editing, moving and cancelling a forum session", () => {
     expect(mail[0]?.subject).toContain(planned.title);
   });
 
-  it("refuses a save from an older version with 409 and shows the stored one", async () => {
+  it("refuses a save from an older version with 409, showing the stored version beside the typed one, which is kept", async () => {
     const planned = await createForumSessionAs(roles.coordinator.id, "planned");
     const stale = await editForm(planned.id);
     await post(editPage, roles.admin, `/forum-sessions/${planned.id}/edit`, { ...stale, title: "Først" }, idParams(planned.id));
     const result = await post(editPage, roles.coordinator, `/forum-sessions/${planned.id}/edit`, { ...stale, title: "Senere" }, idParams(planned.id));
     expect(result.status).toBe(409);
-    expect(result.data).toMatchObject({ errors: { form: ["forumSessions.form.stale"] }, values: { title: "Først" } });
-    expect((await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id)))[0]!.title).toBe("Først");
+    const [stored] = await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id));
+    expect(stored!.title).toBe("Først");
+    // The typed text stays in the form, now on the stored version, so saving again is a deliberate merge.
+    expect(result.data).toMatchObject({
+      errors: { form: ["forumSessions.form.stale"] },
+      values: { title: "Senere", version: stored!.version },
+      stored: { title: "Først" },
+    });
   });
 
-  it("moves draft → planned → held, refuses other steps with 409, and a cancellation tells the registered", async () => {
-    const draft = await createForumSessionAs(roles.coordinator.id, "draft");
+  it("answers a form error with the version the editor opened, so a concurrent save is not overwritten", async () => {
+    const planned = await createForumSessionAs(roles.coordinator.id, "planned");
+    const opened = await editForm(planned.id);
+    await post(editPage, roles.admin, `/forum-sessions/${planned.id}/edit`, { ...opened, title: "Admins tittel" }, idParams(planned.id));
+    const bad = await post(editPage, roles.coordinator, `/forum-sessions/${planned.id}/edit`, { ...opened, title: "" }, idParams(planned.id));
+    expect(bad.status).toBe(400);
+    const carried = (bad.data as { values: { version: number } }).values.version;
+    expect(carried).toBe(Number(opened.version));
+    const again = await post(editPage, roles.coordinator, `/forum-sessions/${planned.id}/edit`, { ...opened, title: "Rettet", version: String(carried) }, idParams(planned.id));
+    expect(again.status).toBe(409);
+    expect((await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id)))[0]!.title).toBe("Admins tittel");
+  });
+
+  it("moves draft → planned → held, and refuses other steps with 409", async () => {
+    const draft = await createForumSessionAs(roles.coordinator.id, "draft", { startsAt: "2024-03-14T10:00", endsAt: "2024-03-14T12:00" });
     const step = (status: string) =>
       post(sessionPage, roles.coordinator, `/forum-sessions/${draft.id}`, { intent: "status", status }, idParams(draft.id));
     expect((await step("held")).status).toBe(409);
     expect((await step("planned")).status).toBe(200);
-    const registrant = await createMember();
-    await post(sessionPage, registrant, `/forum-sessions/${draft.id}`, { intent: "register" }, idParams(draft.id));
-    expect((await step("cancelled")).status).toBe(200);
+    expect((await step("held")).status).toBe(200);
     expect((await step("planned")).status).toBe(409);
     expect((await step("nonsense")).status).toBe(400);
-    const told = await db().select().from(notifications).where(eq(notifications.memberId, registrant.id));
-    expect(told.map((n) => n.kind)).toEqual(["forum_session_cancelled"]);
+    // Cancelling is a step of its own, with a confirmation: the status buttons cannot do it.
+    expect((await step("cancelled")).status).toBe(400);
     const statuses = await db()
       .select({ after: auditEvents.after })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "forum_session.status"), eq(auditEvents.subjectId, String(draft.id))))
       .orderBy(asc(auditEvents.id));
-    expect(statuses.map((s) => (s.after as { status: string }).status)).toEqual(["planned", "cancelled"]);
+    expect(statuses.map((s) => (s.after as { status: string }).status)).toEqual(["planned", "held"]);
+  });
+
+  it("offers and allows \"mark as held\" only once the session has started", async () => {
+    const coming = await createForumSessionAs(roles.coordinator.id, "planned");
+    const view = async (id: number) =>
+      (await load(sessionPage, roles.coordinator, `/forum-sessions/${id}`, idParams(id))).data as { nextStatuses: string[]; canWriteSummary: boolean };
+    expect((await view(coming.id)).nextStatuses).not.toContain("held");
+    const early = await post(sessionPage, roles.coordinator, `/forum-sessions/${coming.id}`, { intent: "status", status: "held" }, idParams(coming.id));
+    expect(early).toMatchObject({ status: 409, data: { message: "forumSessions.notStartedYet" } });
+    expect((await db().select().from(forumSessions).where(eq(forumSessions.id, coming.id)))[0]!.status).toBe("planned");
+    expect((await view(coming.id)).canWriteSummary).toBe(false);
+
+    const started = await createForumSessionAs(roles.coordinator.id, "planned", { startsAt: "2024-03-14T10:00", endsAt: "2024-03-14T12:00" });
+    expect((await view(started.id)).nextStatuses).toContain("held");
+    expect((await view(started.id)).canWriteSummary).toBe(false);
+    const held = await post(sessionPage, roles.coordinator, `/forum-sessions/${started.id}`, { intent: "status", status: "held" }, idParams(started.id));
+    expect(held.status).toBe(200);
+    expect((await view(started.id)).canWriteSummary).toBe(true);
+  });
+
+  it("cancels only after the coordinator confirms, with the reason on the page and in the mail to every registrant", async () => {
+    const planned = await createForumSessionAs(roles.coordinator.id, "planned");
+    const registrant = await createMember();
+    await post(sessionPage, registrant, `/forum-sessions/${planned.id}`, { intent: "register" }, idParams(planned.id));
+    const path = `/forum-sessions/${planned.id}/cancel`;
+    const confirmation = await load(cancelPage, roles.coordinator, path, idParams(planned.id));
+    expect(confirmation).toMatchObject({ status: 200, data: { registrantCount: 1 } });
+    expect((await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id)))[0]!.status).toBe("planned");
+
+    const tooLong = await post(cancelPage, roles.coordinator, path, { reason: "x".repeat(2001) }, idParams(planned.id));
+    expect(tooLong.status).toBe(400);
+    expect(errorsOf(tooLong.data).reason).toEqual(["form.tooLong"]);
+    expect((await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id)))[0]!.status).toBe("planned");
+
+    const done = await post(cancelPage, roles.coordinator, path, { reason: "  Innlederen er syk.  " }, idParams(planned.id));
+    expect(done).toMatchObject({ status: 303, location: `/forum-sessions/${planned.id}` });
+    const [row] = await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id));
+    expect(row).toMatchObject({ status: "cancelled", cancelReason: "Innlederen er syk." });
+    const page = (await load(sessionPage, null, `/forum-sessions/${planned.id}`, idParams(planned.id))).data as { session: { cancelReason: string | null } };
+    expect(page.session.cancelReason).toBe("Innlederen er syk.");
+    const told = await db().select().from(notifications).where(eq(notifications.memberId, registrant.id));
+    expect(told.map((n) => n.kind)).toEqual(["forum_session_cancelled"]);
+    const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, registrant.email));
+    expect(mail!.bodyText).toContain("Innlederen er syk.");
+    const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "forum_session.cancel"), eq(auditEvents.subjectId, String(planned.id))));
+    expect(audit!.after).toMatchObject({ status: "cancelled", cancelReason: "Innlederen er syk." });
+
+    // Cancelled already: a second confirmation changes nothing and tells nobody again.
+    expect((await post(cancelPage, roles.coordinator, path, { reason: "" }, idParams(planned.id))).status).toBe(409);
+    expect(await db().select().from(notifications).where(eq(notifications.memberId, registrant.id))).toHaveLength(1);
+  });
+
+  it("restores a cancelled session to planned, and the registered hear it is back on", async () => {
+    const planned = await createForumSessionAs(roles.coordinator.id, "planned");
+    const registrant = await createMember();
+    await post(sessionPage, registrant, `/forum-sessions/${planned.id}`, { intent: "register" }, idParams(planned.id));
+    await post(cancelPage, roles.coordinator, `/forum-sessions/${planned.id}/cancel`, { reason: "Syk" }, idParams(planned.id));
+    const restore = () => post(sessionPage, roles.coordinator, `/forum-sessions/${planned.id}`, { intent: "restore" }, idParams(planned.id));
+    expect(await restore()).toMatchObject({ status: 200, data: { message: "forumSessions.restored" } });
+    const [row] = await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id));
+    expect(row).toMatchObject({ status: "planned", cancelReason: null });
+    const told = await db().select().from(notifications).where(eq(notifications.memberId, registrant.id)).orderBy(asc(notifications.id));
+    expect(told.map((n) => n.kind)).toEqual(["forum_session_cancelled", "forum_session_moved"]);
+    const mails = await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, registrant.email)).orderBy(asc(emailOutbox.id));
+    expect(mails[1]!.bodyText).toContain("holdes nå");
+    expect((await restore()).status).toBe(409);
+  });
+
+  it("lets a cancellation run inside a caller's transaction, undone with it", async () => {
+    const planned = await createForumSessionAs(roles.coordinator.id, "planned");
+    const registrant = await createMember();
+    await post(sessionPage, registrant, `/forum-sessions/${planned.id}`, { intent: "register" }, idParams(planned.id));
+    await expect(
+      db().transaction(async (tx) => {
+        await cancelForumSession(roles.coordinator.id, planned.id, { reason: "" }, tx);
+        throw new Error("the other half failed");
+      }),
+    ).rejects.toThrow("the other half failed");
+    expect((await db().select().from(forumSessions).where(eq(forumSessions.id, planned.id)))[0]!.status).toBe("planned");
+    expect(await db().select().from(notifications).where(eq(notifications.memberId, registrant.id))).toEqual([]);
   });
 
   it("starts the next session in a series as a draft copy with the agenda moved along", async () => {
@@ -266,6 +387,9 @@ describe("editing, moving and cancelling a forum session", () => {
       startOffsetMinutes: 15, durationMinutes: 30, title: "Erfaringer fra Rana", presenterMemberId: null,
       presenterName: "Kari", presenterOrganisation: "KS", description: "", topicId: null,
     });
+    const { copyStartsAt } = (await load(sessionPage, roles.coordinator, `/forum-sessions/${held.id}`, idParams(held.id))).data as { copyStartsAt: string };
+    // Four weeks on by the calendar, at the same wall-clock time (29 March 2024 put Oslo on summer time).
+    expect(copyStartsAt).toBe("2024-04-11T10:00");
     const result = await post(sessionPage, roles.coordinator, `/forum-sessions/${held.id}`, { intent: "copy", startsAt: "2030-06-13T10:00" }, idParams(held.id));
     expect(result.status).toBe(303);
     const copyId = Number(result.location!.match(/\/forum-sessions\/(\d+)\/edit/)![1]);
@@ -278,6 +402,15 @@ describe("editing, moving and cancelling a forum session", () => {
     const bad = await post(sessionPage, roles.coordinator, `/forum-sessions/${held.id}`, { intent: "copy", startsAt: "snart" }, idParams(held.id));
     expect(bad.status).toBe(400);
     expect(errorsOf(bad.data).startsAt).toEqual(["forumSessions.form.badDateTime"]);
+  });
+
+  it("gives a copy the same wall-clock length when the original spanned the change to summer time", async () => {
+    // 22:00 to 04:00 across the night the clocks go forward: six hours on the clock, five elapsed.
+    const night = await createForumSessionAs(roles.coordinator.id, "draft", { startsAt: "2030-03-30T22:00", endsAt: "2030-03-31T04:00" });
+    const result = await post(sessionPage, roles.coordinator, `/forum-sessions/${night.id}`, { intent: "copy", startsAt: "2030-04-27T22:00" }, idParams(night.id));
+    const copyId = Number(result.location!.match(/\/forum-sessions\/(\d+)\/edit/)![1]);
+    const [copy] = await db().select().from(forumSessions).where(eq(forumSessions.id, copyId));
+    expect(copy!.endsAt.toISOString()).toBe(fromOsloInput("2030-04-28T04:00")!.toISOString());
   });
 });
 
@@ -394,11 +527,24 @@ describe("the registration list", () => {
     const request = requestAs(roles.coordinator, `${path}.csv`);
     const response = (await registrationsCsv.loader({ request, params: idParams(session.id), context: {} })) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    const csv = await response.text();
-    const lines = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-    expect(lines[0]).toBe("Navn,E-post,Stilling,Nr.,Kommune,Fylke,Påmeldt");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Navn;E-post;Stilling;Nr.;Kommune;Fylke;Påmeldt");
     expect(lines[1]).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
-    expect(lines[1]).toContain("1820,Alstahaug,Nordland - Nordlánnda");
+    expect(lines[1]).toContain(`;"=""1820""";Alstahaug;Nordland - Nordlánnda;`);
+  });
+
+  it("writes the CSV for Norwegian Excel: Oslo time as on the page, and a municipality number kept as text", async () => {
+    const session = await createForumSessionAs(roles.coordinator.id, "planned");
+    const inOslo = await createMember("member", { municipalityNumber: "0301", name: "Ola Nordmann" });
+    await post(sessionPage, inOslo, `/forum-sessions/${session.id}`, { intent: "register" }, idParams(session.id));
+    // Registered on a winter afternoon (UTC+1), so UTC and Oslo time differ by an hour.
+    await db().update(registrations).set({ createdAt: new Date("2030-01-15T14:05:00Z") }).where(eq(registrations.forumSessionId, session.id));
+    const request = requestAs(roles.coordinator, `/forum-sessions/${session.id}/registrations.csv`);
+    const response = (await registrationsCsv.loader({ request, params: idParams(session.id), context: {} })) as Response;
+    const [, line] = (await response.text()).trim().split(/\r?\n/);
+    expect(line).toBe(`Ola Nordmann;${inOslo.email};Rådgiver;"=""0301""";Oslo;Oslo;2030-01-15 15:05`);
   });
 });
 
@@ -421,13 +567,14 @@ describe("the summary", () => {
     const result = await save(roles.coordinator, held.id, { bodyMd: body, version: "0", intent: "preview" });
     expect(result.status).toBe(200);
     const preview = (result.data as { preview: string }).preview;
-    expect(preview).toContain("<h2>Referat</h2>");
+    // As on the session page, where the summary sits under an h2 of its own.
+    expect(preview).toContain("<h3>Referat</h3>");
     expect(preview).not.toMatch(/<(script|iframe|img)\b|<[^>]*\son\w+=|<a[^>]*href="javascript:/i);
     expect(await db().select().from(summaries).where(eq(summaries.forumSessionId, held.id))).toEqual([]);
   });
 
   it("saves drafts that only coordinators see, then publishes: public, and every registered member is told", async () => {
-    const held = await createForumSessionAs(roles.coordinator.id, "planned");
+    const held = await createForumSessionAs(roles.coordinator.id, "planned", { startsAt: "2024-03-14T10:00", endsAt: "2024-03-14T12:00" });
     const registrant = await createMember();
     await post(sessionPage, registrant, `/forum-sessions/${held.id}`, { intent: "register" }, idParams(held.id));
     await post(sessionPage, roles.coordinator, `/forum-sessions/${held.id}`, { intent: "status", status: "held" }, idParams(held.id));
@@ -439,7 +586,11 @@ describe("the summary", () => {
     expect(await publicView()).toBeNull();
     expect(await db().select().from(notifications).where(eq(notifications.memberId, registrant.id))).toEqual([]);
 
-    const published = await save(roles.coordinator, held.id, { bodyMd: "Vi ble enige om felles **anskaffelse**.", version: "1", intent: "publish" });
+    // Publishing asks first: nothing is stored or sent until the coordinator confirms.
+    const asked = await save(roles.coordinator, held.id, { bodyMd: "Vi ble enige om felles **anskaffelse**.", version: "1", intent: "publish" });
+    expect(asked).toMatchObject({ status: 200, data: { confirmPublish: true, bodyMd: "Vi ble enige om felles **anskaffelse**.", version: 1 } });
+    expect(await publicView()).toBeNull();
+    const published = await save(roles.coordinator, held.id, { bodyMd: "Vi ble enige om felles **anskaffelse**.", version: "1", intent: "publish", confirmed: "yes" });
     expect(published.data).toMatchObject({ message: "summary.published", version: 2 });
     expect((await publicView())?.html).toContain("<strong>anskaffelse</strong>");
     const told = await db().select().from(notifications).where(eq(notifications.memberId, registrant.id));
@@ -453,6 +604,57 @@ describe("the summary", () => {
 
     const { summaries: latest } = (await load(home, null, "/")).data as { summaries: { forumSessionId: number }[] };
     expect(latest.map((s) => s.forumSessionId)).toContain(held.id);
+
+    // Unpublished, it is a draft again that only coordinators see.
+    const unpublished = await save(roles.coordinator, held.id, { version: "3", intent: "unpublish", bodyMd: "" });
+    expect(unpublished.data).toMatchObject({ message: "summary.unpublished", version: 4, bodyMd: "Rettet." });
+    expect(await publicView()).toBeNull();
+    expect((await db().select().from(summaries).where(eq(summaries.forumSessionId, held.id)))[0]).toMatchObject({ status: "draft", bodyMd: "Rettet." });
+  });
+
+  it("puts the summary's own headings below the section heading it is shown under", async () => {
+    const held = await createForumSessionAs(roles.coordinator.id, "held");
+    await save(roles.coordinator, held.id, { bodyMd: "# Vedtak\n\n## Oppfølging", version: "0", intent: "save" });
+    const [stored] = await db().select().from(summaries).where(eq(summaries.forumSessionId, held.id));
+    expect(stored!.bodyHtml).toBe("<h3>Vedtak</h3>\n<h4>Oppfølging</h4>\n");
+  });
+
+  it.each(["draft", "planned", "cancelled"] as const)("belongs to held sessions only: on a %s session every save answers 409 and stores nothing", async (status) => {
+    const session = await createForumSessionAs(roles.coordinator.id, status);
+    expect((await load(summaryPage, roles.coordinator, path(session.id), idParams(session.id))).data).toMatchObject({ writable: false });
+    for (const form of [
+      { bodyMd: "Referat", version: "0", intent: "save", confirmed: "" },
+      { bodyMd: "Referat", version: "0", intent: "publish", confirmed: "yes" },
+      { bodyMd: "Referat", version: "0", intent: "unpublish", confirmed: "" },
+    ]) {
+      const result = await save(roles.coordinator, session.id, form);
+      expect(result).toMatchObject({ status: 409, data: { errors: { form: ["summary.notHeld"] }, bodyMd: form.bodyMd } });
+    }
+    expect(await db().select().from(summaries).where(eq(summaries.forumSessionId, session.id))).toEqual([]);
+  });
+
+  it("does not show a published summary of a session that was not held", async () => {
+    const cancelled = await createForumSessionAs(roles.coordinator.id, "cancelled");
+    await db().insert(summaries).values({ forumSessionId: cancelled.id, bodyMd: "x", bodyHtml: "<p>x</p>", status: "published", publishedAt: new Date() });
+    const { summary } = (await load(sessionPage, null, `/forum-sessions/${cancelled.id}`, idParams(cancelled.id))).data as { summary: unknown };
+    expect(summary).toBeNull();
+  });
+
+  it("answers a stale version where no summary exists yet with 409 and the typed text, not a crash", async () => {
+    const held = await createForumSessionAs(roles.coordinator.id, "held");
+    const result = await save(roles.coordinator, held.id, { bodyMd: "Min tekst", version: "3", intent: "save" });
+    expect(result).toMatchObject({ status: 409, data: { bodyMd: "Min tekst", stored: "", version: 0, errors: { form: ["summary.stale"] } } });
+    expect(await db().select().from(summaries).where(eq(summaries.forumSessionId, held.id))).toEqual([]);
+    const unpublish = await save(roles.coordinator, held.id, { bodyMd: "", version: "0", intent: "unpublish" });
+    expect(unpublish.status).toBe(409);
+  });
+
+  it("answers a form error with the version the coordinator opened", async () => {
+    const held = await createForumSessionAs(roles.coordinator.id, "held");
+    await save(roles.admin, held.id, { bodyMd: "Admins tekst", version: "0", intent: "save" });
+    const result = await save(roles.coordinator, held.id, { bodyMd: "x".repeat(100_001), version: "0", intent: "save" });
+    expect(result.status).toBe(400);
+    expect(result.data).toMatchObject({ version: 0, errors: { bodyMd: ["form.tooLong"] } });
   });
 
   it("refuses a save from an older version with 409, showing both texts, and loses nothing", async () => {
