@@ -411,7 +411,7 @@ beforeAll(async () => {
       presenterOrganisation: null,
       description: "",
       topicId: null,
-    }).then((i) => i.id);
+    }).then((i) => i!.id);
   const past = { startsAt: "2024-03-14T10:00", endsAt: "2024-03-14T12:00" };
 
   const planned = await plan("planned");
