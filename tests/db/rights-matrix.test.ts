@@ -19,6 +19,7 @@ import * as memberCalendar from "~/routes/calendar.$token[.ics]";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as sessionPage from "~/routes/forum-sessions.$id._index";
 import * as agendaItemPage from "~/routes/forum-sessions.$id.agenda.$itemId";
+import * as cancelPage from "~/routes/forum-sessions.$id.cancel";
 import * as agendaPage from "~/routes/forum-sessions.$id.agenda";
 import * as sessionCalendar from "~/routes/forum-sessions.$id.calendar[.ics]";
 import * as editPage from "~/routes/forum-sessions.$id.edit";
@@ -85,6 +86,8 @@ interface Fixtures {
   itemToEdit: ById;
   itemToRemove: ById;
   heldWithoutSummary: ById;
+  toCancel: ById;
+  toRestore: ById;
   applicantToApprove: ById;
   applicantToReject: ById;
   promotable: ById;
@@ -195,14 +198,21 @@ const ROWS: RightsRow<Fixtures>[] = [
     at: (f) => session(f.draft),
     expect: { anonymous: 404, pending: 404, member: 404, owner: 404, coordinator: "ok", admin: "ok" },
   },
-  { what: "registering for a planned session", route: sessionPage, handler: "action", at: (f) => session(f.open), form: () => ({ intent: "register" }), expect: memberWrite("ok") },
+  {
+    what: "registering for a planned session",
+    route: sessionPage,
+    handler: "action",
+    at: (f) => session(f.open),
+    form: () => ({ intent: "register" }),
+    expect: memberWrite(/^\/forum-sessions\/\d+$/),
+  },
   {
     what: "cancelling one's registration",
     route: sessionPage,
     handler: "action",
     at: (f) => session(f.everyoneRegistered),
     form: () => ({ intent: "unregister" }),
-    expect: memberWrite("ok"),
+    expect: memberWrite(/^\/forum-sessions\/\d+$/),
   },
   {
     what: "registering for a draft",
@@ -300,7 +310,24 @@ const ROWS: RightsRow<Fixtures>[] = [
     route: summaryPage,
     handler: "action",
     at: (f, who) => session(f.heldWithoutSummary[who], "/summary"),
-    form: () => ({ bodyMd: "Vi ble enige om **tre** ting.", version: "0", intent: "publish" }),
+    form: () => ({ bodyMd: "Vi ble enige om **tre** ting.", version: "0", intent: "publish", confirmed: "yes" }),
+    expect: coordinatorWrite("ok"),
+  },
+  { what: "the page that cancels a session", route: cancelPage, handler: "loader", at: (f) => session(f.planned, "/cancel"), expect: coordinatorPage },
+  {
+    what: "cancelling a session",
+    route: cancelPage,
+    handler: "action",
+    at: (f, who) => session(f.toCancel[who], "/cancel"),
+    form: () => ({ reason: "Foredragsholderen er syk." }),
+    expect: coordinatorWrite(/^\/forum-sessions\/\d+$/),
+  },
+  {
+    what: "restoring a cancelled session",
+    route: sessionPage,
+    handler: "action",
+    at: (f, who) => session(f.toRestore[who]),
+    form: () => ({ intent: "restore" }),
     expect: coordinatorWrite("ok"),
   },
   { what: "a session's registrations", route: registrationsPage, handler: "loader", at: (f) => session(f.planned, "/registrations"), expect: coordinatorPage },
@@ -454,6 +481,8 @@ beforeAll(async () => {
     itemToEdit: await perStanding((who) => addItem(planned, `Til endring av ${who}`)),
     itemToRemove: await perStanding((who) => addItem(planned, `Til sletting av ${who}`)),
     heldWithoutSummary: await perStanding(() => plan("held", past)),
+    toCancel: await perStanding(() => plan("planned")),
+    toRestore: await perStanding(() => createForumSessionAs(coordinatorId, "cancelled").then((s) => s.id)),
     applicantToApprove: await perStanding(() => createMember("pending").then((m) => m.id)),
     applicantToReject: await perStanding(() => createMember("pending").then((m) => m.id)),
     promotable: await perStanding(() => createMember("member").then((m) => m.id)),
