@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   "shell.profile": "My page",
   "shell.approvals": "Members",
   "shell.account": "Account",
+  "shell.menu": "Menu",
 
   "form.required": "Fill in this field.",
   "form.tooLong": "The text is too long.",
@@ -163,7 +164,7 @@ export const en: Record<MessageKey, string> = {
 
   "municipalities.members": "Members",
   "municipalities.membersEmpty": "No approved members from this municipality yet.",
-  "municipalities.membersHidden": "{count} approved members. Sign in as a member to see who.",
+  "municipalities.membersHidden": "{count, plural, one {# approved member} other {# approved members}}. Sign in as a member to see who.",
   "municipalities.memberPages": "Pages of members",
   "municipalities.memberPage": "Page {page} of {pages}",
   "municipalities.previousMembers": "Previous members",

@@ -66,6 +66,7 @@ export const nb = {
   "shell.profile": "Min side",
   "shell.approvals": "Medlemmer",
   "shell.account": "Konto",
+  "shell.menu": "Meny",
 
   "form.required": "Fyll ut feltet.",
   "form.tooLong": "Teksten er for lang.",
@@ -163,7 +164,7 @@ export const nb = {
 
   "municipalities.members": "Medlemmer",
   "municipalities.membersEmpty": "Ingen godkjente medlemmer fra kommunen ennå.",
-  "municipalities.membersHidden": "{count} godkjente medlemmer. Logg inn som medlem for å se hvem.",
+  "municipalities.membersHidden": "{count, plural, one {# godkjent medlem} other {# godkjente medlemmer}}. Logg inn som medlem for å se hvem.",
   "municipalities.memberPages": "Sider med medlemmer",
   "municipalities.memberPage": "Side {page} av {pages}",
   "municipalities.previousMembers": "Forrige medlemmer",

@@ -119,7 +119,7 @@ export default function NotificationsPage() {
         <p className="ds-paragraph">
           {unread === 0
             ? t("notifications.allRead")
-            : t(unread === 1 ? "notifications.unreadOne" : "notifications.unreadMany", { count: unread })}
+            : t("notifications.unreadCount", { count: unread })}
         </p>
         {unread > 0 ? (
           <Form method="post">
