@@ -173,6 +173,8 @@ export const en: Record<MessageKey, string> = {
   "member.municipality": "Municipality",
   "member.jobTitle": "Job title",
 
+  "error.conflict.title": "Changed in the meantime",
+  "error.conflict.body": "What you wanted to change has been changed or handled by someone else in the meantime. Reload the page to see the latest version.",
   "error.forbidden.title": "No access",
   "error.forbidden.body": "You do not have access to this. Sign in with an account that has the right, or wait until your membership is approved.",
   "error.tooMany.title": "Too many attempts",

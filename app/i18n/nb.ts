@@ -173,6 +173,8 @@ export const nb = {
   "member.municipality": "Kommune",
   "member.jobTitle": "Stilling",
 
+  "error.conflict.title": "Endret i mellomtiden",
+  "error.conflict.body": "Det du ville endre, er endret eller behandlet av noen andre i mellomtiden. Last inn siden på nytt for å se den nyeste utgaven.",
   "error.forbidden.title": "Ingen tilgang",
   "error.forbidden.body": "Du har ikke tilgang til dette. Logg inn med en konto som har rettigheter, eller vent til medlemskapet er godkjent.",
   "error.tooMany.title": "For mange forsøk",

@@ -146,3 +146,5 @@ export default function HomePage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -309,3 +309,5 @@ export default function ForumSessionPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -69,3 +69,5 @@ export default function EditAgendaItemPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

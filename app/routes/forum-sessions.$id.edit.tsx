@@ -76,3 +76,5 @@ export default function EditForumSessionPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -137,3 +137,5 @@ export default function SummaryPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

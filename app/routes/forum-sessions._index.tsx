@@ -101,3 +101,5 @@ export default function ForumSessionsPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -101,3 +101,5 @@ export default function MunicipalityPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

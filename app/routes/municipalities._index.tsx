@@ -93,3 +93,5 @@ export default function MunicipalitiesPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

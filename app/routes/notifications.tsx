@@ -187,3 +187,5 @@ export default function NotificationsPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";
