@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { addMinutes, agendaFlags, minutesBetween } from "./agenda";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatTime } from "~/lib/dates";
+import { Norwegian, useContentLang } from "~/ui/norwegian";
 
 export interface AgendaRow {
   id: number;
@@ -56,6 +57,7 @@ export function AgendaList({
 }) {
   const t = useT();
   const language = useLanguage();
+  const contentLang = useContentLang();
   const start = new Date(startsAt);
   const sessionMinutes = minutesBetween(start, new Date(endsAt));
   const flags = agendaFlags(items, sessionMinutes);
@@ -85,7 +87,7 @@ export function AgendaList({
               </p>
               <div>
                 <ItemHeading className="ds-heading" data-size="2xs">
-                  {item.title}
+                  <Norwegian>{item.title}</Norwegian>
                 </ItemHeading>
                 {item.presenterMemberName || item.presenterName ? (
                   <p className="ds-paragraph" data-size="sm">
@@ -93,7 +95,7 @@ export function AgendaList({
                   </p>
                 ) : null}
                 {item.descriptionHtml ? (
-                  <div className="prose-markdown mt-2" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
+                  <div className="prose-markdown mt-2" lang={contentLang} dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
                 ) : null}
                 {warnings.length > 0 ? (
                   <ul className="mt-2 list-disc pl-5 font-semibold">

@@ -1,6 +1,7 @@
 import type { FORUM_SESSION_STATUSES } from "../../db/schema/forum-session-values";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDateTime, formatTime } from "~/lib/dates";
+import { useContentLang } from "~/ui/norwegian";
 
 type Status = (typeof FORUM_SESSION_STATUSES)[number];
 
@@ -30,5 +31,5 @@ export function SessionTime({ startsAt, endsAt }: { startsAt: Date | string; end
 
 /** Server-rendered, sanitised markdown (rendered and cleaned when it was saved). */
 export function RenderedMarkdown({ html, className = "" }: { html: string; className?: string }) {
-  return <div className={`prose-markdown ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={`prose-markdown ${className}`} lang={useContentLang()} dangerouslySetInnerHTML={{ __html: html }} />;
 }

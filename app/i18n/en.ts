@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   "shell.profile": "My page",
   "shell.approvals": "Members",
   "shell.account": "Account",
+  "shell.menu": "Menu",
 
   "form.required": "Fill in this field.",
   "form.tooLong": "The text is too long.",
@@ -163,7 +164,7 @@ export const en: Record<MessageKey, string> = {
 
   "municipalities.members": "Members",
   "municipalities.membersEmpty": "No approved members from this municipality yet.",
-  "municipalities.membersHidden": "{count} approved members. Sign in as a member to see who.",
+  "municipalities.membersHidden": "{count, plural, one {# approved member} other {# approved members}}. Sign in as a member to see who.",
   "municipalities.memberPages": "Pages of members",
   "municipalities.memberPage": "Page {page} of {pages}",
   "municipalities.previousMembers": "Previous members",
@@ -172,6 +173,8 @@ export const en: Record<MessageKey, string> = {
   "member.municipality": "Municipality",
   "member.jobTitle": "Job title",
 
+  "error.conflict.title": "Changed in the meantime",
+  "error.conflict.body": "What you wanted to change has been changed or handled by someone else in the meantime. Reload the page to see the latest version.",
   "error.forbidden.title": "No access",
   "error.forbidden.body": "You do not have access to this. Sign in with an account that has the right, or wait until your membership is approved.",
   "error.tooMany.title": "Too many attempts",

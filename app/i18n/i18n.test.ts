@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { catalogues, translator } from "./i18n";
 import { languageCookie, languageFromHeaders } from "./language.server";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{name}` and the `{count, plural, …}` selector, each parameter once.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
 
 describe("the catalogues", () => {
   it("have the same keys in bokmål and English", () => {
@@ -21,6 +22,40 @@ describe("the catalogues", () => {
   it("fill in parameters", () => {
     expect(translator("en")("error.status", { status: 404 })).toBe("Error code 404");
     expect(translator("nb")("error.status", { status: 404 })).toBe("Feilkode 404");
+  });
+});
+
+describe("counts", () => {
+  it("choose the singular for one and the plural otherwise, in each language", () => {
+    const nb = translator("nb");
+    const en = translator("en");
+    expect(nb("forumSessions.registered", { count: 1 })).toBe("1 påmeldt");
+    expect(nb("forumSessions.registered", { count: 0 })).toBe("0 påmeldte");
+    expect(nb("municipalities.membersHidden", { count: 1 })).toMatch(/^1 godkjent medlem\./);
+    expect(nb("municipalities.membersHidden", { count: 2 })).toMatch(/^2 godkjente medlemmer\./);
+    expect(en("municipalities.membersHidden", { count: 1 })).toMatch(/^1 approved member\./);
+    expect(en("municipalities.membersHidden", { count: 12 })).toMatch(/^12 approved members\./);
+    expect(en("agenda.flagged", { count: 1 })).toBe("Check: 1 item overlaps or runs past the end.");
+    expect(nb("agenda.flagged", { count: 3 })).toBe("Se over: 3 punkter overlapper eller går forbi slutten.");
+  });
+
+  it("write the number as the language does", () => {
+    expect(translator("nb")("forumSessions.registered", { count: 1234 })).toBe("1\u00a0234 påmeldte");
+    expect(translator("en")("forumSessions.registered", { count: 1234 })).toBe("1,234 registered");
+  });
+
+  it("name the notifications link in one phrase", () => {
+    expect(translator("nb")("notifications.linkWithUnread", { count: 1 })).toBe("Varsler, 1 ulest");
+    expect(translator("nb")("notifications.linkWithUnread", { count: 4 })).toBe("Varsler, 4 uleste");
+    expect(translator("en")("notifications.linkWithUnread", { count: 1 })).toBe("Notifications, 1 unread");
+  });
+
+  it("have a form for 'other' in every plural text, so no count falls through", () => {
+    for (const catalogue of Object.values(catalogues)) {
+      for (const [key, text] of Object.entries(catalogue)) {
+        if (text.includes(", plural,")) expect(text, key).toMatch(/\bother \{/);
+      }
+    }
   });
 });
 

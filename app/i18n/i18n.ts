@@ -10,7 +10,13 @@ export const DEFAULT_LANGUAGE: Language = "nb";
 export const catalogues: Record<Language, Record<MessageKey, string>> = { nb, en };
 
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Keys whose text chooses its words by `{count, plural, …}`: their `count` must be a number. */
+type CountKey = {
+  [K in MessageKey]: (typeof nb)[K] extends `${string}{count, plural,${string}` ? K : never;
+}[MessageKey];
+type ParamsOf<K extends MessageKey> = K extends CountKey ? [params: Params & { count: number }] : [params?: Params];
+export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
@@ -21,14 +27,35 @@ export function localeOf(language: Language): string {
   return language === "nb" ? "nb-NO" : "en-GB";
 }
 
+const pluralRules = new Map<Language, Intl.PluralRules>();
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+function memo<T>(cache: Map<Language, T>, language: Language, make: (locale: string) => T): T {
+  let value = cache.get(language);
+  if (!value) cache.set(language, (value = make(localeOf(language))));
+  return value;
+}
+
+// ICU's plural form, cut down to what the catalogues use: `{count, plural, one {# påmeldt} other {# påmeldte}}`,
+// where # is the count written for the language. A branch may hold `{name}` parameters, no further braces.
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const BRANCH = /(\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
+
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
-  return (key, params) => {
+  return (key, ...[params]) => {
     const text = catalogue[key];
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return text
+      .replace(PLURAL, (whole, name: string, branches: string) => {
+        const count = params[name];
+        if (typeof count !== "number") return whole;
+        const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]));
+        const category = memo(pluralRules, language, (locale) => new Intl.PluralRules(locale)).select(count);
+        const form = forms.get(category) ?? forms.get("other") ?? whole;
+        return form.replaceAll("#", memo(numberFormats, language, (locale) => new Intl.NumberFormat(locale)).format(count));
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
 }
 

@@ -66,6 +66,7 @@ export const nb = {
   "shell.profile": "Min side",
   "shell.approvals": "Medlemmer",
   "shell.account": "Konto",
+  "shell.menu": "Meny",
 
   "form.required": "Fyll ut feltet.",
   "form.tooLong": "Teksten er for lang.",
@@ -163,7 +164,7 @@ export const nb = {
 
   "municipalities.members": "Medlemmer",
   "municipalities.membersEmpty": "Ingen godkjente medlemmer fra kommunen ennå.",
-  "municipalities.membersHidden": "{count} godkjente medlemmer. Logg inn som medlem for å se hvem.",
+  "municipalities.membersHidden": "{count, plural, one {# godkjent medlem} other {# godkjente medlemmer}}. Logg inn som medlem for å se hvem.",
   "municipalities.memberPages": "Sider med medlemmer",
   "municipalities.memberPage": "Side {page} av {pages}",
   "municipalities.previousMembers": "Forrige medlemmer",
@@ -172,6 +173,8 @@ export const nb = {
   "member.municipality": "Kommune",
   "member.jobTitle": "Stilling",
 
+  "error.conflict.title": "Endret i mellomtiden",
+  "error.conflict.body": "Det du ville endre, er endret eller behandlet av noen andre i mellomtiden. Last inn siden på nytt for å se den nyeste utgaven.",
   "error.forbidden.title": "Ingen tilgang",
   "error.forbidden.body": "Du har ikke tilgang til dette. Logg inn med en konto som har rettigheter, eller vent til medlemskapet er godkjent.",
   "error.tooMany.title": "For mange forsøk",

@@ -7,3 +7,5 @@ export function loader() {
 export default function NotFound() {
   return null;
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from "~/lib/dates";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { countMunicipalities } from "~/municipalities/municipalities.server";
+import { Norwegian } from "~/ui/norwegian";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [municipalityCount, next, summaries, viewer] = await Promise.all([
@@ -49,7 +50,7 @@ function NextSession() {
     <div className="ds-card mt-4" data-variant="tinted">
       <h3 className="ds-heading" data-size="sm">
         <Link className="ds-link" to={`/forum-sessions/${next.id}`}>
-          {next.title}
+          <Norwegian>{next.title}</Norwegian>
         </Link>
       </h3>
       <p className="ds-paragraph mt-1">
@@ -108,7 +109,7 @@ export default function HomePage() {
               {summaries.map((s) => (
                 <li key={s.forumSessionId}>
                   <Link className="ds-link" to={`/forum-sessions/${s.forumSessionId}#summary`}>
-                    {s.title}
+                    <Norwegian>{s.title}</Norwegian>
                   </Link>
                   <span className="block text-sm">{formatDate(new Date(s.startsAt), language)}</span>
                 </li>
@@ -145,3 +146,5 @@ export default function HomePage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

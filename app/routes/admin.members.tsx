@@ -178,3 +178,5 @@ export default function MembersAdminPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

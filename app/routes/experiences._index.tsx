@@ -7,3 +7,5 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.exper
 export default function ExperiencesPage() {
   return <ComingPage title="nav.experiences" />;
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -53,3 +53,5 @@ export default function ForgotPasswordPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -28,6 +28,7 @@ import { can } from "~/members/rights";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
+import { Norwegian } from "~/ui/norwegian";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.session.title : "error.notFound.title");
@@ -223,7 +224,7 @@ export default function ForumSessionPage() {
   const language = useLanguage();
   return (
     <>
-      <PageHeading back={{ to: "/forum-sessions", label: t("forumSessions.back") }}>{session.title}</PageHeading>
+      <PageHeading back={{ to: "/forum-sessions", label: t("forumSessions.back") }}><Norwegian>{session.title}</Norwegian></PageHeading>
       <div className="mt-4 space-y-4">
         {reply?.message ? <FormAlert message={reply.message} color={reply.ok ? "success" : "danger"} /> : null}
         {session.status === "draft" ? <FormAlert message="forumSessions.draftNotice" color="warning" /> : null}
@@ -349,3 +350,5 @@ export default function ForumSessionPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

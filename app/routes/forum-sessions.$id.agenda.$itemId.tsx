@@ -131,3 +131,5 @@ export default function EditAgendaItemPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

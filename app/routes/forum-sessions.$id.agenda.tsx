@@ -151,3 +151,5 @@ export default function AgendaPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

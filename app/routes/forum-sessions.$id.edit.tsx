@@ -113,3 +113,5 @@ export default function EditForumSessionPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

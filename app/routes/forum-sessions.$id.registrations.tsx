@@ -59,3 +59,5 @@ export default function RegistrationsPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -186,3 +186,5 @@ export default function SummaryPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

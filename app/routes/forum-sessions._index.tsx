@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SessionTime, StatusTag } from "~/forum-sessions/forum-session-parts";
 import { listPast, listUpcoming } from "~/forum-sessions/forum-sessions.server";
-import { useLanguage, useT } from "~/i18n/i18n";
-import { formatNumber } from "~/lib/dates";
+import { useT } from "~/i18n/i18n";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { pageTitle } from "~/ui/meta";
+import { Norwegian } from "~/ui/norwegian";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.title");
 
@@ -27,14 +27,13 @@ type Row = Awaited<ReturnType<typeof loader>>["upcoming"][number];
 
 function SessionList({ sessions }: { sessions: Row[] }) {
   const t = useT();
-  const language = useLanguage();
   return (
     <ul className="mt-4 space-y-3">
       {sessions.map((s) => (
         <li key={s.id} className="ds-card" data-variant="tinted">
           <h3 className="ds-heading" data-size="xs">
             <Link className="ds-link" to={`/forum-sessions/${s.id}`}>
-              {s.title}
+              <Norwegian>{s.title}</Norwegian>
             </Link>
           </h3>
           <p className="ds-paragraph" data-size="sm">
@@ -42,7 +41,7 @@ function SessionList({ sessions }: { sessions: Row[] }) {
           </p>
           <p className="mt-1 flex flex-wrap items-center gap-2" data-size="sm">
             <StatusTag status={s.status} />
-            <span>{t("forumSessions.registered", { count: formatNumber(s.registrationCount, language) })}</span>
+            <span>{t("forumSessions.registered", { count: s.registrationCount })}</span>
             {s.hasSummary ? <span className="ds-tag" data-color="success" data-size="sm">{t("forumSessions.hasSummary")}</span> : null}
           </p>
         </li>
@@ -102,3 +101,5 @@ export default function ForumSessionsPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -41,3 +41,5 @@ export default function NewForumSessionPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -105,3 +105,5 @@ export default function MyPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -101,3 +101,5 @@ export default function MyCalendarPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -65,3 +65,5 @@ export default function ChangePasswordPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

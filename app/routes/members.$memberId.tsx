@@ -51,3 +51,5 @@ export default function MemberPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -8,6 +8,7 @@ import { can } from "~/members/rights";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
+import { Norwegian } from "~/ui/norwegian";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.municipality.name : "error.notFound.title");
@@ -41,16 +42,22 @@ export default function MunicipalityPage() {
   const t = useT();
   return (
     <>
-      <PageHeading back={{ to: "/municipalities", label: t("municipalities.back") }}>{municipality.name}</PageHeading>
+      <PageHeading back={{ to: "/municipalities", label: t("municipalities.back") }}>
+        <Norwegian>{municipality.name}</Norwegian>
+      </PageHeading>
       <dl className="mt-6 grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t("municipalities.number")}</dt>
         <dd>{municipality.number}</dd>
         <dt className="font-semibold">{t("municipalities.countyLabel")}</dt>
-        <dd>{municipality.countyName}</dd>
+        <dd>
+          <Norwegian>{municipality.countyName}</Norwegian>
+        </dd>
         {municipality.region ? (
           <>
             <dt className="font-semibold">{t("municipalities.region")}</dt>
-            <dd>{municipality.region}</dd>
+            <dd>
+              <Norwegian>{municipality.region}</Norwegian>
+            </dd>
           </>
         ) : null}
       </dl>
@@ -94,3 +101,5 @@ export default function MunicipalityPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

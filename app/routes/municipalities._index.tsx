@@ -4,6 +4,7 @@ import { useLanguage, useT } from "~/i18n/i18n";
 import { formatNumber } from "~/lib/dates";
 import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
 import { pageTitle } from "~/ui/meta";
+import { useContentLang } from "~/ui/norwegian";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "municipalities.title");
 
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MunicipalitiesPage() {
   const { query, counties, matched, total } = useLoaderData<typeof loader>();
   const t = useT();
+  const contentLang = useContentLang();
   const language = useLanguage();
   return (
     <>
@@ -70,7 +72,8 @@ export default function MunicipalitiesPage() {
           : null}
       </p>
 
-      <div className="mt-6 columns-1 gap-8 md:columns-2 lg:columns-3">
+      {/* County and municipality names are Norwegian (or Sámi and Kven beside it) in either interface. */}
+      <div className="mt-6 columns-1 gap-8 md:columns-2 lg:columns-3" lang={contentLang}>
         {counties.map((county) => (
           <section key={county.number} className="mb-8 break-inside-avoid" aria-labelledby={`county-${county.number}`}>
             <h2 id={`county-${county.number}`} className="ds-heading" data-size="xs">
@@ -90,3 +93,5 @@ export default function MunicipalitiesPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -119,7 +119,7 @@ export default function NotificationsPage() {
         <p className="ds-paragraph">
           {unread === 0
             ? t("notifications.allRead")
-            : t(unread === 1 ? "notifications.unreadOne" : "notifications.unreadMany", { count: unread })}
+            : t("notifications.unreadCount", { count: unread })}
         </p>
         {unread > 0 ? (
           <Form method="post">
@@ -187,3 +187,5 @@ export default function NotificationsPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

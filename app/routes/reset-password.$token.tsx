@@ -60,3 +60,5 @@ export default function ResetPasswordPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -90,3 +90,5 @@ export default function SignInPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

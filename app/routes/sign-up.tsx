@@ -103,3 +103,5 @@ export default function SignUpPage() {
     </div>
   );
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

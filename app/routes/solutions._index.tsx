@@ -7,3 +7,5 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.solut
 export default function SolutionsPage() {
   return <ComingPage title="nav.solutions" />;
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -7,3 +7,5 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.topic
 export default function TopicsPage() {
   return <ComingPage title="nav.topics" />;
 }
+
+export { ErrorBoundary } from "~/ui/error-page";

@@ -10,6 +10,7 @@ export function errorTitle(error: unknown): MessageKey {
   return statusTexts(errorStatus(error))[0];
 }
 
+/** What every route shows when its loader, action or page fails: inside the frame, in the page's language. */
 export function ErrorPage() {
   const t = useT();
   const error = useRouteError();
@@ -31,4 +32,9 @@ export function ErrorPage() {
       </p>
     </div>
   );
+}
+
+/** Each route module re-exports this, so an error replaces only the page's content, never the frame. */
+export function ErrorBoundary() {
+  return <ErrorPage />;
 }

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { can } from "~/members/rights";
 import { useViewer } from "~/members/use-viewer";
@@ -14,33 +14,38 @@ const NAVIGATION: { to: string; label: MessageKey }[] = [
 
 export function PageShell({ children }: { children: ReactNode }) {
   const t = useT();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  // A client-side navigation keeps the header: fold the phone's menu away once its link has been followed.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname]);
   return (
     <div className="flex min-h-screen flex-col">
       <a className="ds-skip-link" href="#main">
         {t("shell.skipToContent")}
       </a>
-      <header className="border-b border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-background-default)]">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4 sm:px-6">
-          <Link to="/" className="app-logo">
-            <span className="text-2xl font-semibold">{t("app.name")}</span>
-            <span className="block text-sm text-[var(--ds-color-neutral-text-subtle)]">{t("app.tagline")}</span>
+      <header className="relative border-b border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-background-default)]">
+        {/* On phones the account links take a line of their own and the menu folds away behind "Meny". */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6 sm:py-4">
+          <Link to="/" className="app-logo mr-auto">
+            <span className="text-xl font-semibold sm:text-2xl">{t("app.name")}</span>
+            <span className="hidden text-sm text-[var(--ds-color-neutral-text-subtle)] sm:block">{t("app.tagline")}</span>
           </Link>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <div className="order-last w-full sm:order-none sm:w-auto">
             <AccountLinks />
+          </div>
+          <div className="flex items-center gap-2">
             <LanguageSwitch />
+            <details ref={menu} className="main-menu sm:hidden">
+              <summary className="ds-button" data-variant="secondary" data-size="sm">
+                {t("shell.menu")}
+              </summary>
+              <MainNavigation className="absolute inset-x-0 top-full z-10 border-b border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-background-default)] px-4 pb-2 shadow-md" />
+            </details>
           </div>
         </div>
-        <nav aria-label={t("shell.mainNavigation")} className="mx-auto max-w-6xl px-4 sm:px-6">
-          <ul className="flex flex-wrap gap-x-6 gap-y-1 pb-3">
-            {NAVIGATION.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className="main-nav-link" prefetch="intent">
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNavigation className="mx-auto hidden max-w-6xl px-4 sm:block sm:px-6" horizontal />
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
         {children}
@@ -59,12 +64,30 @@ export function PageShell({ children }: { children: ReactNode }) {
   );
 }
 
+/** The menu, once in the header for wide screens and once inside the phone's disclosure. */
+function MainNavigation({ className, horizontal = false }: { className: string; horizontal?: boolean }) {
+  const t = useT();
+  return (
+    <nav aria-label={t("shell.mainNavigation")} className={className}>
+      <ul className={horizontal ? "flex flex-wrap gap-x-6 gap-y-1 pb-3" : "flex flex-col"}>
+        {NAVIGATION.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className="main-nav-link" prefetch="intent">
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function AccountLinks() {
   const t = useT();
   const viewer = useViewer();
   if (!viewer) {
     return (
-      <nav aria-label={t("shell.account")} className="flex gap-4">
+      <nav aria-label={t("shell.account")} className="flex gap-x-4 text-sm sm:text-base">
         <Link className="ds-link" to="/sign-in">
           {t("shell.signIn")}
         </Link>
@@ -75,7 +98,7 @@ function AccountLinks() {
     );
   }
   return (
-    <nav aria-label={t("shell.account")} className="flex flex-wrap items-center gap-4">
+    <nav aria-label={t("shell.account")} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:gap-x-4 sm:text-base">
       {can(viewer, "coordinate") ? (
         <Link className="ds-link" to="/admin/members">
           {t("shell.approvals")}
@@ -86,7 +109,7 @@ function AccountLinks() {
         {t("shell.profile")} <span className="sr-only">({viewer.name})</span>
       </Link>
       <Form method="post" action="/sign-out">
-        <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+        <button type="submit" className="ds-button account-sign-out" data-variant="secondary" data-size="sm">
           {t("shell.signOut")}
         </button>
       </Form>
@@ -94,22 +117,20 @@ function AccountLinks() {
   );
 }
 
-/** Shows "Varsler (3)", read out as "Varsler (3 uleste)". */
+/** Shows "Varsler (3)", named "Varsler, 3 uleste" as one phrase, so a screen reader reads it once. */
 function NotificationsLink() {
   const t = useT();
   const unread = useRouteLoaderData<{ unreadNotifications?: number }>("root")?.unreadNotifications ?? 0;
+  if (unread === 0) {
+    return (
+      <Link className="ds-link" to="/notifications">
+        {t("notifications.link")}
+      </Link>
+    );
+  }
   return (
-    <Link className="ds-link" to="/notifications">
-      {t("notifications.link")}
-      {unread > 0 ? (
-        <>
-          {" "}
-          <span aria-hidden="true">({unread})</span>
-          <span className="sr-only">
-            ({unread} {t(unread === 1 ? "notifications.linkUnreadOne" : "notifications.linkUnreadMany")})
-          </span>
-        </>
-      ) : null}
+    <Link className="ds-link" to="/notifications" aria-label={t("notifications.linkWithUnread", { count: unread })}>
+      {t("notifications.link")} <span aria-hidden="true">({unread})</span>
     </Link>
   );
 }

@@ -4,6 +4,7 @@ const TEXTS: Record<number, [MessageKey, MessageKey]> = {
   400: ["error.badRequest.title", "error.badRequest.body"],
   403: ["error.forbidden.title", "error.forbidden.body"],
   404: ["error.notFound.title", "error.notFound.body"],
+  409: ["error.conflict.title", "error.conflict.body"],
   429: ["error.tooMany.title", "error.tooMany.body"],
   503: ["error.unavailable.title", "error.unavailable.body"],
 };
