@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { sessionIdOf, validateSessionToken } from "~/members/auth-sessions.server";
 import * as adminMembers from "~/routes/admin.members";
 import * as forgotPassword from "~/routes/forgot-password";
+import * as languageRoute from "~/routes/language";
 import * as me from "~/routes/me._index";
 import * as mePassword from "~/routes/me.password";
 import * as memberPage from "~/routes/members.$memberId";
@@ -190,6 +191,37 @@ describe("sign-in", () => {
     for (const away of ["https://evil.example", "//evil.example", "/\\evil.example"]) {
       expect((await sign(away)).location).toBe("/me");
     }
+  });
+
+  it.each([
+    ["a tab after the slash", "/\t/evil.example"],
+    ["a tab as the second slash", "/\t/evil.example/x"],
+    ["a newline", "/\n/evil.example"],
+    ["a carriage return", "/\r\n/evil.example"],
+    ["a NUL byte", "/\u0000/evil.example"],
+    ["a backslash", "/\\evil.example"],
+    ["a backslash later", "/x/..\\..\\/evil.example"],
+    ["two slashes", "//evil.example"],
+    ["a dot segment that collapses into two slashes", "/.//evil.example"],
+    ["an absolute URL", "https://evil.example/"],
+    ["a scheme", "javascript:alert(1)"],
+    ["no leading slash", "evil.example"],
+    ["a space before", " /evil"],
+  ])("never sends a member away through redirectTo with %s", async (_, redirectTo) => {
+    const member = await createMember();
+    const result = await post(signIn, null, "/sign-in", { email: member.email, password: PASSWORD, redirectTo });
+    expect(result).toMatchObject({ status: 303, location: "/me" });
+    const language = await post(languageRoute, null, "/language", { language: "en", redirectTo });
+    expect(language).toMatchObject({ status: 303, location: "/" });
+  });
+
+  it("keeps a path with letters beyond Latin-1 by percent-encoding them, with its query and fragment", async () => {
+    const result = await post(signIn, null, "/sign-in", {
+      email: (await createMember()).email,
+      password: PASSWORD,
+      redirectTo: "/søk/€?q=Tromsø&side=2#treff",
+    });
+    expect(result.location).toBe("/s%C3%B8k/%E2%82%AC?q=Troms%C3%B8&side=2#treff");
   });
 
   it("gives the same answer for a wrong password and an unknown email, and sets no cookie", async () => {
