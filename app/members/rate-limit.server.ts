@@ -16,6 +16,9 @@ export const LIMITS = {
   resetPerAddress: { limit: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
+/** A counter older than this has no window left to count in. */
+export const LONGEST_WINDOW_SECONDS = Math.max(...Object.values(LIMITS).map((l) => l.windowSeconds));
+
 /**
  * Counts one hit for a key in a fixed window, atomically in Postgres so that the limit holds across
  * app processes. Answers whether the hit is within the limit and, if not, seconds until it resets.
