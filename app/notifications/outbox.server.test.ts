@@ -72,6 +72,22 @@ describe("delivering the outbox", () => {
     expect(smtp.mails).toHaveLength(2);
   });
 
+  it("writes each member's mail in their language, with a moved session's time for them", async () => {
+    const kari = await createMember("member");
+    const john = await createMember("member");
+    await db().update(membersTable).set({ language: "en" }).where(eq(membersTable.id, john.id));
+    await notify([kari, john], {
+      kind: "forum_session_moved",
+      params: { title: "Budsjett", when: "mandag 2. mars 2026 kl. 09:00", startsAt: "2026-03-02T08:00:00.000Z" },
+      url: "/forum-sessions/7",
+    });
+    await deliverOutbox();
+    const textTo = (email: string) => mailText(smtp.mails.find((m) => m.to.includes(email))!.raw);
+    expect(textTo(kari.email)).toContain("er flyttet til mandag 2. mars 2026");
+    expect(textTo(john.email)).toContain("Subject: Moved: Budsjett");
+    expect(textTo(john.email)).toMatch(/has moved to Monday,? 2 March 2026/);
+  });
+
   it("tells an opted-out member in the app but sends them no mail", async () => {
     const optedOut = await createMember("member");
     const other = await createMember("member");

@@ -431,6 +431,20 @@ describe("/me, the member's own page and profile", () => {
     expect((await memberRow(member.id)).name).toBe("Først");
   });
 
+  it("lets any signed-in member, pending ones too, choose the language of their mail and calendar", async () => {
+    for (const viewer of [await createMember("pending"), await createMember()]) {
+      const saved = await post(me, viewer, "/me", { intent: "language", language: "en" });
+      expect(saved).toMatchObject({ status: 200, data: { languageSaved: true } });
+      expect((await memberRow(viewer.id)).language).toBe("en");
+      expect((await load(me, viewer, "/me")).data).toMatchObject({ member: { language: "en" } });
+    }
+    const member = await createMember();
+    const bad = await post(me, member, "/me", { intent: "language", language: "sv" });
+    expect(bad.status).toBe(400);
+    expect((await memberRow(member.id)).language).toBe("nb");
+    expect((await post(me, null, "/me", { intent: "language", language: "en" })).status).toBe(403);
+  });
+
   it("refuses an empty or overlong name beside the field", async () => {
     const member = await createMember();
     const before = await memberRow(member.id);
