@@ -153,7 +153,7 @@ export async function getForumSessionsFeed(options: CalendarOptions): Promise<st
 export async function getMemberByCalendarToken(token: string | undefined) {
   if (!token || !TOKEN.test(token)) return undefined;
   const [member] = await db()
-    .select({ id: members.id })
+    .select({ id: members.id, language: members.language })
     .from(members)
     .where(and(eq(members.calendarToken, token), eq(members.status, "approved")));
   return member;

@@ -17,10 +17,26 @@ export function forbidden(): never {
   throw data(null, { status: 403, statusText: "Forbidden" });
 }
 
-/** Only a path on this site: never an absolute or protocol-relative URL (an open redirect). */
+const OWN_ORIGIN = "http://kommuneforum.invalid";
+
+/**
+ * Only a path on this site, else the fallback. Browsers drop tabs and newlines and read "\\" as "/",
+ * so "/\t/evil.example" leaves the site: such characters are refused outright, and what remains must
+ * resolve to our own origin without turning into "//host". The answer is the URL's own serialisation,
+ * so letters beyond Latin-1 come out percent-encoded and never break the Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== OWN_ORIGIN || path.startsWith("//")) return fallback;
+  return path;
 }
 
 export function clientAddress(context: AppLoadContext): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEMBER_LANGUAGES } from "../../db/schema/member-values";
 import { isCommonPassword } from "./common-passwords";
 
 // Messages are translation keys; the page shows them beside the field in the reader's language.
@@ -55,3 +56,5 @@ export const passwordChangeForm = z
 export const passwordResetRequestForm = z.object({ email });
 
 export const passwordResetForm = z.object({ newPassword });
+
+export const languageForm = z.object({ language: z.enum(MEMBER_LANGUAGES, { error: "error.badRequest.body" }) });

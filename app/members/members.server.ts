@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { members, municipalities, type Member, type MemberRole } from "../../db/schema";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { members, municipalities, passwordResets, type Member, type MemberRole } from "../../db/schema";
 import { hashPassword } from "./passwords.server";
-import { db } from "~/db.server";
+import { db, type Database, type Transaction } from "~/db.server";
+import type { Language } from "~/i18n/i18n";
 import { audited } from "~/lib/audit.server";
 
 export interface NewMember {
@@ -10,6 +11,8 @@ export interface NewMember {
   password: string;
   municipalityNumber: string | null;
   jobTitle: string;
+  /** The language the member signed up in: their mail and calendar texts are written in it. */
+  language?: Language;
 }
 
 /** What pages may show of a member; never the password hash. */
@@ -19,8 +22,8 @@ export function withoutSecrets({ passwordHash: _, ...member }: Member): PublicMe
   return member;
 }
 
-export async function findMemberByEmail(email: string): Promise<Member | undefined> {
-  const [member] = await db()
+export async function findMemberByEmail(email: string, tx: Database | Transaction = db()): Promise<Member | undefined> {
+  const [member] = await tx
     .select()
     .from(members)
     .where(eq(sql`lower(${members.email})`, email.trim().toLowerCase()));
@@ -49,23 +52,38 @@ export async function resolveMunicipality(input: string): Promise<string | undef
   return m?.number;
 }
 
-/** Creates a pending member; answers "taken" when the email is in use in any letter case. */
-export async function signUp(input: NewMember, options: { role?: MemberRole; approved?: boolean } = {}) {
+export type SignUpResult = { ok: true; member: Member } | { ok: false; reason: "taken" };
+
+/**
+ * Creates a pending member; answers "taken" when the email is in use in any letter case. The password
+ * is hashed either way (before the transaction: it is slow), so a taken address costs the same time
+ * as a free one. `tell` runs in the same transaction, to queue mail about the outcome.
+ */
+export async function signUp(
+  input: NewMember,
+  options: { role?: MemberRole; approved?: boolean } = {},
+  tell?: (tx: Transaction, result: SignUpResult) => Promise<void>,
+): Promise<SignUpResult> {
   const passwordHash = await hashPassword(input.password);
-  const [member] = await db()
-    .insert(members)
-    .values({
-      name: input.name,
-      email: input.email.trim(),
-      jobTitle: input.jobTitle,
-      municipalityNumber: input.municipalityNumber,
-      passwordHash,
-      role: options.role ?? "member",
-      status: options.approved ? "approved" : "pending",
-    })
-    .onConflictDoNothing()
-    .returning();
-  return member ? ({ ok: true, member } as const) : ({ ok: false, reason: "taken" } as const);
+  return db().transaction(async (tx) => {
+    const [member] = await tx
+      .insert(members)
+      .values({
+        name: input.name,
+        email: input.email.trim(),
+        jobTitle: input.jobTitle,
+        municipalityNumber: input.municipalityNumber,
+        passwordHash,
+        role: options.role ?? "member",
+        status: options.approved ? "approved" : "pending",
+        language: input.language,
+      })
+      .onConflictDoNothing()
+      .returning();
+    const result: SignUpResult = member ? { ok: true, member } : { ok: false, reason: "taken" };
+    await tell?.(tx, result);
+    return result;
+  });
 }
 
 /** Saves name and job title unless the member changed since the form was opened (version). */
@@ -83,11 +101,21 @@ export async function updateProfile(id: number, change: { name: string; jobTitle
   return member;
 }
 
+/** Sets a new password; every reset link still outstanding for the member stops working with it. */
 export async function setPassword(id: number, password: string): Promise<void> {
-  await db()
-    .update(members)
-    .set({ passwordHash: await hashPassword(password), updatedAt: sql`now()` })
-    .where(eq(members.id, id));
+  const passwordHash = await hashPassword(password);
+  await db().transaction(async (tx) => {
+    await tx.update(members).set({ passwordHash, updatedAt: sql`now()` }).where(eq(members.id, id));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(passwordResets.memberId, id), isNull(passwordResets.usedAt)));
+  });
+}
+
+/** The language the member's mail and calendar texts are written in. */
+export async function setLanguage(id: number, language: Language): Promise<void> {
+  await db().update(members).set({ language, updatedAt: sql`now()` }).where(eq(members.id, id));
 }
 
 export async function listPendingMembers() {
@@ -145,7 +173,7 @@ export async function countApprovedMembersOf(municipalityNumber: string): Promis
 type Decision = "approved" | "rejected";
 
 /** A coordinator approves or rejects a pending sign-up; answers undefined when it was not pending. */
-export async function decideSignUp(actorId: number, memberId: number, decision: Decision) {
+export async function decideSignUp(actorId: number, memberId: number, decision: Decision, outer?: Transaction) {
   const action = decision === "approved" ? "member.approve" : "member.reject";
   const result = await audited(actorId, action, { type: "member", id: memberId }, async (tx) => {
     const [before] = await tx
@@ -160,7 +188,7 @@ export async function decideSignUp(actorId: number, memberId: number, decision: 
       .where(eq(members.id, memberId))
       .returning();
     return { before, after: { status: member!.status }, member: member! };
-  });
+  }, outer);
   return result?.member;
 }
 

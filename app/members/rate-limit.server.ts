@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
 import { db, type Database } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
@@ -9,12 +9,22 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+// A municipal office of twenty shares one address: per-address limits are far above per-account ones.
+// Sign-in counts only failures (hit before, refunded on success), per account *and* address, so a
+// stranger's guesses slow the stranger; the per-account ceiling is for guesses spread over many addresses.
 export const LIMITS = {
-  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
-  signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
-  signUpPerAddress: { limit: 10, windowSeconds: 60 * 60 },
-  resetPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+  signInPerAccountAndAddress: { limit: 10, windowSeconds: 15 * 60 },
+  signInPerAccount: { limit: 50, windowSeconds: 15 * 60 },
+  signInPerAddress: { limit: 100, windowSeconds: 15 * 60 },
+  passwordChangePerMember: { limit: 10, windowSeconds: 15 * 60 },
+  signUpPerAddress: { limit: 100, windowSeconds: 60 * 60 },
+  resetPerAddress: { limit: 100, windowSeconds: 60 * 60 },
+  // Each request may mail the address's owner: keep a stranger from filling their inbox.
+  resetPerEmail: { limit: 5, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
+
+/** A counter older than this has no window left to count in. */
+export const LONGEST_WINDOW_SECONDS = Math.max(...Object.values(LIMITS).map((l) => l.windowSeconds));
 
 /**
  * Counts one hit for a key in a fixed window, atomically in Postgres so that the limit holds across
@@ -40,8 +50,40 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
   return { allowed: hits <= limit, retryAfter: row?.retryAfter ?? windowSeconds };
 }
 
-/** The answer to a form sent too often: the message above the form, what was typed, and when to try again. */
+/**
+ * Counts a hit on every key; answers the first refusal (the longest wait), or allowed. Every key is
+ * counted even after one refuses, so that a refused request costs the same as any other.
+ */
+export async function hitRateLimits(hits: [string, RateLimit][]): Promise<{ allowed: boolean; retryAfter: number }> {
+  let retryAfter = 0;
+  for (const [key, limit] of hits) {
+    const hit = await hitRateLimit(key, limit);
+    if (!hit.allowed) retryAfter = Math.max(retryAfter, hit.retryAfter);
+  }
+  return { allowed: retryAfter === 0, retryAfter };
+}
+
+/** Takes back hits that turned out to be ordinary use (a sign-in that succeeded). */
+export async function refundRateLimits(keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db()
+    .update(rateLimits)
+    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+    .where(inArray(rateLimits.key, keys));
+}
+
+/** The answer to a form sent too often: the message above the form (with the minutes to wait), what was typed, and `Retry-After`. */
 export function tooManyAttempts(retryAfter: number, values: Record<string, string> = {}) {
-  const errors: FieldErrors = { form: ["error.tooMany.body"] };
-  return data({ errors, values }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
+  const retryAfterMinutes = Math.max(1, Math.ceil(retryAfter / 60));
+  const errors: FieldErrors = { form: [retryAfterMinutes === 1 ? "members.tooMany.one" : "members.tooMany.other"] };
+  return data(
+    { errors, values, retryAfterMinutes },
+    { status: 429, headers: { "Retry-After": String(retryAfter) } },
+  );
+}
+
+/** A route's `headers`: a document answer to a refused form carries the action's `Retry-After` too. */
+export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers }): HeadersInit {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
 }

@@ -7,6 +7,11 @@ export interface Email {
   text: string;
 }
 
+// Bounded waits (nodemailer's defaults reach 10 minutes): their sum must stay well inside the outbox's claim.
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as const;
+/** The longest one send may take before it fails. */
+export const LONGEST_SEND_MS = TIMEOUTS.connectionTimeout + TIMEOUTS.greetingTimeout + TIMEOUTS.socketTimeout;
+
 let transporter: { url: string; transport: Transporter } | undefined;
 
 /** Sends through SMTP_URL when set; otherwise writes the mail to the log, for development and demos. */
@@ -17,14 +22,18 @@ export async function sendEmail(email: Email): Promise<void> {
     return;
   }
   if (transporter?.url !== url) {
-    // Bounded waits (nodemailer's defaults reach 10 minutes): the outbox claims a mail for 5 minutes.
-    transporter = {
-      url,
-      transport: nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }),
-    };
+    transporter?.transport.close();
+    // A pool reuses connections: a burst of notifications need not greet the server once per mail.
+    transporter = { url, transport: nodemailer.createTransport({ url, pool: true, ...TIMEOUTS }) };
   }
   await transporter.transport.sendMail({
     from: process.env.MAIL_FROM ?? "Kommuneforum <noreply@kommuneforum.no>",
     ...email,
   });
+}
+
+/** Closes the pooled SMTP connections, so the process can exit. */
+export function closeEmailTransport(): void {
+  transporter?.transport.close();
+  transporter = undefined;
 }

@@ -1,13 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { emailOutbox } from "../../db/schema";
+import { emailOutbox, members as membersTable, passwordResets, rateLimits, userSessions } from "../../db/schema";
 import { createMember, type TestMember } from "../../tests/helpers/members";
 import { freePort } from "../../tests/helpers/server";
 import { mailText, startSmtpServer } from "../../tests/helpers/smtp";
 import { listNotifications, setEmailPreferences } from "./notifications.server";
 import { notifyMembers, type Notice } from "./notify.server";
-import { deliverOutbox, kickOutbox, MAX_ATTEMPTS, startOutboxWorker, stopOutboxWorker } from "./outbox.server";
+import { CLAIM_SECONDS, deliverOutbox, kickOutbox, MAX_ATTEMPTS, pruneOutboxAndExpired, startOutboxWorker, stopOutboxWorker } from "./outbox.server";
+import { LONGEST_SEND_MS } from "./email.server";
 import { db } from "~/db.server";
+import { sessionIdOf as sessionIdOfToken } from "~/members/auth-sessions.server";
 
 const ORIGIN = "https://kommuneforum.test";
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -68,6 +70,22 @@ describe("delivering the outbox", () => {
 
     expect(await deliverOutbox()).toEqual({ sent: 0, failed: 0 });
     expect(smtp.mails).toHaveLength(2);
+  });
+
+  it("writes each member's mail in their language, with a moved session's time for them", async () => {
+    const kari = await createMember("member");
+    const john = await createMember("member");
+    await db().update(membersTable).set({ language: "en" }).where(eq(membersTable.id, john.id));
+    await notify([kari, john], {
+      kind: "forum_session_moved",
+      params: { title: "Budsjett", when: "mandag 2. mars 2026 kl. 09:00", startsAt: "2026-03-02T08:00:00.000Z" },
+      url: "/forum-sessions/7",
+    });
+    await deliverOutbox();
+    const textTo = (email: string) => mailText(smtp.mails.find((m) => m.to.includes(email))!.raw);
+    expect(textTo(kari.email)).toContain("er flyttet til mandag 2. mars 2026");
+    expect(textTo(john.email)).toContain("Subject: Moved: Budsjett");
+    expect(textTo(john.email)).toMatch(/has moved to Monday,? 2 March 2026/);
   });
 
   it("tells an opted-out member in the app but sends them no mail", async () => {
@@ -156,6 +174,31 @@ describe("delivering the outbox", () => {
     expect((await outboxRows()).every((row) => row.attempts === 1 && row.sentAt !== null)).toBe(true);
   });
 
+  it("lets a second worker send the rest while a slow mail server holds one mail, and sends none twice", async () => {
+    const slow = await startSmtpServer({ delayMs: 400 });
+    process.env.SMTP_URL = slow.url;
+    try {
+      const members = await Promise.all(Array.from({ length: 4 }, () => createMember("member")));
+      await notify(members, summaryPublished("Klima"));
+      const first = deliverOutbox(4);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const second = await deliverOutbox(4);
+      const firstResult = await first;
+      // Only the mail in hand is claimed, so the second worker is not kept waiting behind the first's batch.
+      expect(second.sent).toBeGreaterThan(0);
+      expect(firstResult.sent + second.sent).toBe(4);
+      expect(slow.mails.map((m) => m.to[0]).sort()).toEqual(members.map((m) => m.email).sort());
+      expect((await outboxRows()).every((row) => row.attempts === 1 && row.sentAt !== null)).toBe(true);
+    } finally {
+      await stopOutboxWorker();
+      await slow.close();
+    }
+  });
+
+  it("claims a mail for longer than sending it may take, however slow the mail server", () => {
+    expect(LONGEST_SEND_MS).toBeLessThan((CLAIM_SECONDS * 1000) / 2);
+  });
+
   it("takes the oldest mails first, a batch at a time", async () => {
     const members = await Promise.all(Array.from({ length: 3 }, () => createMember("member")));
     for (const member of members) await notify([member], summaryPublished("Forebygging"));
@@ -189,5 +232,42 @@ describe("the outbox worker", () => {
     kickOutbox();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(smtp.mails).toHaveLength(0);
+  });
+});
+
+describe("pruning", () => {
+  it("removes exactly the old sent mail, expired sign-in sessions, spent reset links and passed rate-limit windows", async () => {
+    const member = await createMember("member");
+    const other = await createMember("member");
+    await db().insert(emailOutbox).values([
+      { toAddress: "old@example.no", subject: "s", bodyText: "b", sentAt: sql`now() - interval '31 days'` },
+      { toAddress: "recent@example.no", subject: "s", bodyText: "b", sentAt: sql`now() - interval '29 days'` },
+      { toAddress: "unsent@example.no", subject: "s", bodyText: "b", createdAt: sql`now() - interval '40 days'` },
+    ]);
+    await db().insert(userSessions).values([
+      { id: "expired-session", memberId: member.id, expiresAt: sql`now() - interval '1 minute'` },
+      { id: "live-session", memberId: member.id, expiresAt: sql`now() + interval '1 day'` },
+    ]);
+    await db().insert(passwordResets).values([
+      { id: "used-reset", memberId: member.id, expiresAt: sql`now() + interval '1 hour'`, usedAt: sql`now()` },
+      { id: "expired-reset", memberId: member.id, expiresAt: sql`now() - interval '1 minute'` },
+      { id: "live-reset", memberId: other.id, expiresAt: sql`now() + interval '1 hour'` },
+    ]);
+    await db().insert(rateLimits).values([
+      { key: "test:prune:old", windowStart: sql`now() - interval '2 days'`, hits: 3 },
+      { key: "test:prune:current", windowStart: sql`now() - interval '1 minute'`, hits: 3 },
+    ]);
+
+    await pruneOutboxAndExpired();
+
+    const outbox = await db().select({ to: emailOutbox.toAddress }).from(emailOutbox);
+    expect(outbox.map((r) => r.to).sort()).toEqual(["recent@example.no", "unsent@example.no"]);
+    const sessions = await db().select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.memberId, member.id));
+    expect(sessions.map((r) => r.id).sort()).toEqual(["live-session", sessionIdOfToken(member.token)].sort());
+    const resets = await db().select({ id: passwordResets.id }).from(passwordResets);
+    expect(resets.map((r) => r.id)).toEqual(["live-reset"]);
+    const limits = await db().select({ key: rateLimits.key }).from(rateLimits).where(sql`${rateLimits.key} like 'test:prune:%'`);
+    expect(limits.map((r) => r.key)).toEqual(["test:prune:current"]);
+    expect((await db().select().from(membersTable).where(eq(membersTable.id, member.id))).length).toBe(1);
   });
 });

@@ -1,26 +1,27 @@
-import { and, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { emailOutbox } from "../../db/schema";
 import { databaseStatus, db, isConnectionError, markDatabaseUnavailable } from "~/db.server";
 import { logger } from "~/lib/logger.server";
-import { sendEmail } from "./email.server";
+import { closeEmailTransport, sendEmail } from "./email.server";
+import { pruneExpiredSignInRecords } from "~/members/housekeeping.server";
 
 /** After this many failed attempts a mail stays unsent, with its last error, for an admin to look at. */
 export const MAX_ATTEMPTS = 8;
+/** How long a worker holds the mail it is sending; far longer than one send may take (LONGEST_SEND_MS). */
+export const CLAIM_SECONDS = 5 * 60;
 const INTERVAL_MS = 15_000;
 const KICK_DELAY_MS = 200;
 const BATCH = 20;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const KEEP_SENT_DAYS = 30;
 
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4 … about two hours over all attempts. */
 function backoffMinutes(attempts: number): number {
   return 2 ** Math.max(0, attempts - 1);
 }
 
-/**
- * Sends up to `limit` due mails. A mail is claimed (its next attempt pushed 5 minutes on) in one
- * statement that skips rows another process holds, then sent outside any transaction, so no two
- * processes send the same mail and a slow mail server never holds a database connection.
- */
-export async function deliverOutbox(limit = BATCH): Promise<{ sent: number; failed: number }> {
+/** Takes the oldest due mail for this process (its next attempt pushed past the claim), skipping any another holds. */
+async function claimOneMail() {
   const due = db()
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -28,18 +29,30 @@ export async function deliverOutbox(limit = BATCH): Promise<{ sent: number; fail
       and(isNull(emailOutbox.sentAt), lte(emailOutbox.nextAttemptAt, sql`now()`), lt(emailOutbox.attempts, MAX_ATTEMPTS)),
     )
     .orderBy(emailOutbox.id)
-    .limit(limit)
+    .limit(1)
     .for("update", { skipLocked: true });
-  const claimed = await db()
+  const [mail] = await db()
     .update(emailOutbox)
-    .set({ nextAttemptAt: sql`now() + interval '5 minutes'`, attempts: sql`${emailOutbox.attempts} + 1` })
+    .set({
+      nextAttemptAt: sql`now() + make_interval(secs => ${CLAIM_SECONDS})`,
+      attempts: sql`${emailOutbox.attempts} + 1`,
+    })
     .where(inArray(emailOutbox.id, due))
     .returning();
-  claimed.sort((a, b) => a.id - b.id);
+  return mail;
+}
 
+/**
+ * Sends up to `limit` due mails, one claim at a time: each mail is claimed just before it is sent,
+ * outside any transaction, so a claim never runs out while a batch is still in hand, no two processes
+ * send the same mail and a slow mail server never holds a database connection.
+ */
+export async function deliverOutbox(limit = BATCH): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
-  for (const mail of claimed) {
+  for (let i = 0; i < limit; i++) {
+    const mail = await claimOneMail();
+    if (!mail) break;
     try {
       await sendEmail({ to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
     } catch (error) {
@@ -64,11 +77,20 @@ export async function deliverOutbox(limit = BATCH): Promise<{ sent: number; fail
   return { sent, failed };
 }
 
+/** Forgets sent mail after a month, and what sign-in no longer needs. */
+export async function pruneOutboxAndExpired(): Promise<void> {
+  await db()
+    .delete(emailOutbox)
+    .where(and(isNotNull(emailOutbox.sentAt), lt(emailOutbox.sentAt, sql`now() - make_interval(days => ${KEEP_SENT_DAYS})`)));
+  await pruneExpiredSignInRecords();
+}
+
 interface Worker {
   interval: NodeJS.Timeout;
   kick?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
+  prunedAt: number;
 }
 
 let worker: Worker | undefined;
@@ -76,6 +98,10 @@ let worker: Worker | undefined;
 async function drain(): Promise<void> {
   // While the database is away the 503 probe watches it; the next tick after it returns sends.
   if (databaseStatus() === "unavailable") return;
+  if (worker && Date.now() - worker.prunedAt >= PRUNE_EVERY_MS) {
+    worker.prunedAt = Date.now();
+    await pruneOutboxAndExpired();
+  }
   for (;;) {
     // Keep going only while whole batches go out: a failing mail server waits for the next tick.
     const { sent } = await deliverOutbox(BATCH);
@@ -104,10 +130,10 @@ function run(): void {
     });
 }
 
-/** Sends due mail every 15 seconds, in every app process; the claim keeps them from sending twice. */
+/** Sends due mail every 15 seconds and prunes hourly, in every app process; the claim keeps them from sending twice. */
 export function startOutboxWorker(): void {
   if (worker) return;
-  worker = { interval: setInterval(run, INTERVAL_MS).unref(), again: false };
+  worker = { interval: setInterval(run, INTERVAL_MS).unref(), again: false, prunedAt: 0 };
   run();
 }
 
@@ -119,6 +145,7 @@ export async function stopOutboxWorker(): Promise<void> {
   clearInterval(current.interval);
   clearTimeout(current.kick);
   await current.running;
+  closeEmailTransport();
 }
 
 /**

@@ -1,25 +1,28 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { passwordResetRequestForm } from "~/members/member-forms";
 import { requestPasswordReset } from "~/members/password-resets.server";
-import { hitRateLimit, LIMITS, tooManyAttempts } from "~/members/rate-limit.server";
+import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
-type Reply = { errors: FieldErrors; values: Record<string, string>; sent?: boolean };
+type Reply = { errors: FieldErrors; values: Record<string, string>; sent?: boolean; retryAfterMinutes?: number };
+
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const limit = await hitRateLimit(`reset:address:${clientAddress(context)}`, LIMITS.resetPerAddress);
-  if (!limit.allowed) {
-    return tooManyAttempts(limit.retryAfter);
-  }
   const form = parseForm(await request.formData(), passwordResetRequestForm);
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
+  const limit = await hitRateLimits([
+    [`reset:address:${clientAddress(context)}`, LIMITS.resetPerAddress],
+    [`reset:email:${form.value.email.toLowerCase()}`, LIMITS.resetPerEmail],
+  ]);
+  if (!limit.allowed) return tooManyAttempts(limit.retryAfter, { email: form.value.email });
   await requestPasswordReset(form.value.email);
   // The same answer whether or not the address is registered.
   return data<Reply>({ errors: {}, values: {}, sent: true });
@@ -37,7 +40,7 @@ export default function ForgotPasswordPage() {
       <p className="ds-paragraph mt-2">{t("forgot.lead")}</p>
       <Form method="post" noValidate className="mt-6 space-y-6">
         {reply && "sent" in reply && reply.sent ? <FormAlert color="success" message="forgot.sent" /> : null}
-        <FormAlert message={errors.form?.[0]} />
+        <FormAlert message={errors.form?.[0]} params={{ minutes: reply?.retryAfterMinutes ?? 1 }} />
         <Field
           name="email"
           type="email"

@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useT, type MessageKey } from "~/i18n/i18n";
+import { LANGUAGES, useT, type MessageKey } from "~/i18n/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { profileForm } from "~/members/member-forms";
-import { getMember, updateProfile, withoutSecrets } from "~/members/members.server";
+import { languageForm, profileForm } from "~/members/member-forms";
+import { getMember, setLanguage, updateProfile, withoutSecrets } from "~/members/members.server";
 import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { Field, FormAlert } from "~/ui/field";
@@ -17,11 +17,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null };
 }
 
-type Reply = { errors: FieldErrors; values: Record<string, string>; saved?: boolean };
+type Reply = { errors: FieldErrors; values: Record<string, string>; saved?: boolean; languageSaved?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "language") {
+    // Pending members too: the answer to their application is mailed in it.
+    const { member } = await requireSignedIn(request, context);
+    const form = parseForm(formData, languageForm);
+    if (!form.ok) return data<Reply>({ errors: form.errors, values: {} }, { status: 400 });
+    await setLanguage(member.id, form.value.language);
+    return data<Reply>({ errors: {}, values: {}, languageSaved: true });
+  }
   const { member } = await requireApprovedMember(request, context);
-  const form = parseForm(await request.formData(), profileForm);
+  const form = parseForm(formData, profileForm);
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
   const updated = await updateProfile(member.id, form.value);
   if (!updated) {
@@ -97,6 +106,37 @@ export default function MyPage() {
           </p>
         </>
       ) : null}
+      <h2 className="ds-heading mt-10" data-size="sm">
+        {t("me.language")}
+      </h2>
+      <Form method="post" noValidate className="mt-4 space-y-4">
+        {reply?.languageSaved ? <FormAlert color="success" message="me.languageSaved" /> : null}
+        <input type="hidden" name="intent" value="language" />
+        <fieldset className="ds-fieldset" aria-describedby="language-lead">
+          <legend className="sr-only">{t("me.language")}</legend>
+          <p id="language-lead" className="ds-paragraph" data-size="sm">
+            {t("me.languageLead")}
+          </p>
+          {LANGUAGES.map((language) => (
+            <div className="ds-field" key={language}>
+              <input
+                className="ds-input"
+                type="radio"
+                name="language"
+                value={language}
+                id={`language-${language}`}
+                defaultChecked={member.language === language}
+              />
+              <label className="ds-label" htmlFor={`language-${language}`} lang={language}>
+                {t(`me.language.${language}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="ds-button" data-variant="secondary">
+          {t("me.languageSave")}
+        </button>
+      </Form>
       <p className="mt-6">
         <Link className="ds-link" to="/me/password">
           {t("me.changePassword")}

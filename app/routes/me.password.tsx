@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
@@ -7,6 +7,7 @@ import { passwordChangeForm } from "~/members/member-forms";
 import { setPassword } from "~/members/members.server";
 import { verifyPassword } from "~/members/passwords.server";
 import { requireSignedIn } from "~/members/permissions.server";
+import { hitRateLimits, LIMITS, refundRateLimits, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
@@ -18,16 +19,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type Reply = { errors: FieldErrors; changed?: boolean };
+type Reply = { errors: FieldErrors; changed?: boolean; retryAfterMinutes?: number };
+
+export const headers: HeadersFunction = retryAfterHeaders;
 
 // Any signed-in member, pending ones too, may protect their own account.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { member, session } = await requireSignedIn(request, context);
   const form = parseForm(await request.formData(), passwordChangeForm);
   if (!form.ok) return data<Reply>({ errors: form.errors }, { status: 400 });
+  // Someone at an unlocked screen must not be able to guess the password: wrong guesses are counted.
+  const key = `password-change:member:${member.id}`;
+  const limit = await hitRateLimits([[key, LIMITS.passwordChangePerMember]]);
+  if (!limit.allowed) return tooManyAttempts(limit.retryAfter);
   if (!(await verifyPassword(member.passwordHash, form.value.currentPassword))) {
     return data<Reply>({ errors: { currentPassword: ["password.wrong"] } }, { status: 400 });
   }
+  await refundRateLimits([key]);
   await setPassword(member.id, form.value.newPassword);
   await invalidateOtherAuthSessions(member.id, session.id);
   return data<Reply>({ errors: {}, changed: true });
@@ -42,7 +50,8 @@ export default function ChangePasswordPage() {
       <PageHeading back={{ to: "/me", label: t("me.title") }}>{t("password.title")}</PageHeading>
       <p className="ds-paragraph mt-2">{t("password.lead")}</p>
       <Form method="post" noValidate className="mt-6 space-y-6">
-        {reply?.changed ? <FormAlert color="success" message="password.changed" /> : null}
+        {reply && "changed" in reply && reply.changed ? <FormAlert color="success" message="password.changed" /> : null}
+        <FormAlert message={errors.form?.[0]} params={{ minutes: reply?.retryAfterMinutes ?? 1 }} />
         <Field
           name="currentPassword"
           type="password"

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { parseForm, type FieldErrors } from "~/lib/forms";
@@ -7,7 +14,14 @@ import { signInForm } from "~/members/member-forms";
 import { findMemberByEmail } from "~/members/members.server";
 import { verifyPassword } from "~/members/passwords.server";
 import { getViewer } from "~/members/permissions.server";
-import { hitRateLimit, LIMITS, tooManyAttempts } from "~/members/rate-limit.server";
+import {
+  hitRateLimits,
+  LIMITS,
+  refundRateLimits,
+  retryAfterHeaders,
+  tooManyAttempts,
+  type RateLimit,
+} from "~/members/rate-limit.server";
 import { startSessionAndRedirect } from "~/members/sign-in.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
@@ -19,7 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type Reply = { errors: FieldErrors; values: Record<string, string> };
+type Reply = { errors: FieldErrors; values: Record<string, string>; retryAfterMinutes?: number };
+
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -27,18 +43,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
   const { email, password } = form.value;
   const values = { email };
-  for (const [key, limit] of [
-    [`sign-in:address:${clientAddress(context)}`, LIMITS.signInPerAddress],
-    [`sign-in:account:${email.toLowerCase()}`, LIMITS.signInPerAccount],
-  ] as const) {
-    const { allowed, retryAfter } = await hitRateLimit(key, limit);
-    if (!allowed) {
-      return tooManyAttempts(retryAfter, values);
-    }
-  }
+  const account = email.toLowerCase();
+  const address = clientAddress(context);
+  const keys: [string, RateLimit][] = [
+    [`sign-in:account-address:${account}:${address}`, LIMITS.signInPerAccountAndAddress],
+    [`sign-in:account:${account}`, LIMITS.signInPerAccount],
+    [`sign-in:address:${address}`, LIMITS.signInPerAddress],
+  ];
+  // Counted before the password is checked, so parallel guesses cannot slip past; a success is refunded.
+  const limit = await hitRateLimits(keys);
+  if (!limit.allowed) return tooManyAttempts(limit.retryAfter, values);
   const member = await findMemberByEmail(email);
   const valid = await verifyPassword(member?.passwordHash, password);
   if (!member || !valid) return data<Reply>({ errors: { form: ["signIn.failed"] }, values }, { status: 400 });
+  await refundRateLimits(keys.map(([key]) => key));
   return startSessionAndRedirect(member.id, safeRedirect(formData.get("redirectTo"), "/me"));
 }
 
@@ -54,7 +72,8 @@ export default function SignInPage() {
       </h1>
       <Form method="post" noValidate className="mt-6 space-y-6">
         {searchParams.get("reset") === "done" && !reply ? <FormAlert color="success" message="signIn.resetDone" /> : null}
-        <FormAlert message={errors.form?.[0]} />
+        {searchParams.get("signedUp") && !reply ? <FormAlert color="success" message="signIn.signedUp" /> : null}
+        <FormAlert message={errors.form?.[0]} params={{ minutes: reply?.retryAfterMinutes ?? 1 }} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
           name="email"

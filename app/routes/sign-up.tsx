@@ -1,15 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
+import { languageOf } from "~/i18n/language.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { signUpForm } from "~/members/member-forms";
-import { resolveMunicipality, signUp } from "~/members/members.server";
+import { resolveMunicipality } from "~/members/members.server";
 import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { getViewer } from "~/members/permissions.server";
-import { hitRateLimit, LIMITS, tooManyAttempts } from "~/members/rate-limit.server";
-import { startSessionAndRedirect } from "~/members/sign-in.server";
-import { Field, FormAlert } from "~/ui/field";
+import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
+import { applyForMembership } from "~/members/sign-up.server";
+import { ErrorSummary, Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signUp.title");
@@ -19,23 +27,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { municipalities: await listMunicipalityOptions() };
 }
 
-type Reply = { errors: FieldErrors; values: Record<string, string> };
+type Reply = { errors: FieldErrors; values: Record<string, string>; retryAfterMinutes?: number };
+
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const limit = await hitRateLimit(`sign-up:address:${clientAddress(context)}`, LIMITS.signUpPerAddress);
-  if (!limit.allowed) {
-    return tooManyAttempts(limit.retryAfter);
+  const formData = await request.formData();
+  const form = parseForm(formData, signUpForm);
+  // Every field is checked in one round: the municipality too when others are wrong.
+  const municipality = String(formData.get("municipality") ?? "");
+  const municipalityNumber = form.ok || !form.errors.municipality ? await resolveMunicipality(municipality) : undefined;
+  if (!form.ok || !municipalityNumber) {
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    if (!errors.municipality && !municipalityNumber) errors.municipality = ["members.municipality.unknown"];
+    const values = form.ok ? withoutPassword(form.value) : form.values;
+    return data<Reply>({ errors, values }, { status: 400 });
   }
-  const form = parseForm(await request.formData(), signUpForm);
-  if (!form.ok) return data<Reply>({ errors: form.errors, values: form.values }, { status: 400 });
-  const { password: _, ...values } = form.value;
-  const municipalityNumber = await resolveMunicipality(form.value.municipality);
-  if (!municipalityNumber) {
-    return data<Reply>({ errors: { municipality: ["members.municipality.unknown"] }, values }, { status: 400 });
-  }
-  const result = await signUp({ ...form.value, municipalityNumber });
-  if (!result.ok) return data<Reply>({ errors: { email: ["members.email.taken"] }, values }, { status: 400 });
-  return startSessionAndRedirect(result.member.id, "/me");
+  // Only applications that pass the form count: they cost a password hash and may send a mail.
+  const limit = await hitRateLimits([[`sign-up:address:${clientAddress(context)}`, LIMITS.signUpPerAddress]]);
+  if (!limit.allowed) return tooManyAttempts(limit.retryAfter, withoutPassword(form.value));
+  await applyForMembership({ ...form.value, municipalityNumber, language: await languageOf(request) });
+  // The same answer whether the address was free or taken: the mail tells its owner which.
+  return redirect("/sign-in?signedUp=1", 303);
+}
+
+function withoutPassword({ password: _, ...values }: Record<string, string>) {
+  return values;
 }
 
 export default function SignUpPage() {
@@ -44,7 +61,13 @@ export default function SignUpPage() {
   const t = useT();
   const errors = reply?.errors ?? {};
   const values = reply?.values ?? {};
-  const fieldErrors = Object.keys(errors).some((k) => k !== "form");
+  const labels = {
+    name: t("signUp.name"),
+    email: t("signUp.email"),
+    password: t("signUp.password"),
+    municipality: t("signUp.municipality"),
+    jobTitle: t("signUp.jobTitle"),
+  };
   return (
     <div className="max-w-xl">
       <h1 className="ds-heading" data-size="lg">
@@ -52,12 +75,14 @@ export default function SignUpPage() {
       </h1>
       <p className="ds-paragraph mt-2">{t("signUp.lead")}</p>
       <Form method="post" noValidate className="mt-6 space-y-6">
-        <FormAlert message={errors.form?.[0] ?? (fieldErrors ? "form.errorSummary" : null)} />
-        <Field name="name" label={t("signUp.name")} autoComplete="name" defaultValue={values.name} errors={errors.name} />
+        <FormAlert message={errors.form?.[0]} params={{ minutes: reply?.retryAfterMinutes ?? 1 }} />
+        <ErrorSummary errors={errors} fields={Object.entries(labels).map(([name, label]) => ({ name, label }))} />
+        <Field name="name" label={labels.name} required autoComplete="name" defaultValue={values.name} errors={errors.name} />
         <Field
           name="email"
           type="email"
-          label={t("signUp.email")}
+          label={labels.email}
+          required
           autoComplete="email"
           defaultValue={values.email}
           errors={errors.email}
@@ -65,14 +90,16 @@ export default function SignUpPage() {
         <Field
           name="password"
           type="password"
-          label={t("signUp.password")}
+          label={labels.password}
+          required
           description={t("signUp.passwordHelp")}
           autoComplete="new-password"
           errors={errors.password}
         />
         <Field
           name="municipality"
-          label={t("signUp.municipality")}
+          label={labels.municipality}
+          required
           description={t("signUp.municipalityHelp")}
           list="municipality-options"
           autoComplete="off"
@@ -86,7 +113,8 @@ export default function SignUpPage() {
         </datalist>
         <Field
           name="jobTitle"
-          label={t("signUp.jobTitle")}
+          label={labels.jobTitle}
+          required
           autoComplete="organization-title"
           defaultValue={values.jobTitle}
           errors={errors.jobTitle}

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
-import { useT, type MessageKey } from "~/i18n/i18n";
+import { useT, type MessageKey, type Params } from "~/i18n/i18n";
 
 interface Labelled {
   name: string;
@@ -8,7 +8,12 @@ interface Labelled {
   /** Message keys from the server's validation. */
   errors?: string[];
   id?: string;
+  /** Marked beside the label, and `required` on the control. */
+  required?: boolean;
 }
+
+/** The id a field's control gets, for labels and for links from an error summary. */
+export const fieldId = (name: string) => `field-${name}`;
 
 /** Label, description and the server's error around a control, wired for screen readers. */
 function FieldShell({
@@ -16,9 +21,12 @@ function FieldShell({
   label,
   description,
   errors,
-  id = `field-${name}`,
+  id = fieldId(name),
+  required,
   control,
-}: Labelled & { control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+}: Labelled & {
+  control: (aria: { id: string; required?: true; "aria-required"?: true; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const t = useT();
   const error = errors?.[0];
   const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -26,13 +34,25 @@ function FieldShell({
     <div className="ds-field">
       <label className="ds-label" htmlFor={id}>
         {label}
+        {/* Said by `required` to screen readers; shown here to everyone else. */}
+        {required ? (
+          <span className="ds-paragraph ml-1 font-normal" data-size="sm" aria-hidden="true">
+            {t("form.requiredMark")}
+          </span>
+        ) : null}
       </label>
       {description ? (
         <div id={`${id}-description`} className="ds-paragraph" data-size="sm">
           {description}
         </div>
       ) : null}
-      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
+      {control({
+        id,
+        required: required ? true : undefined,
+        "aria-required": required ? true : undefined,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       {error ? (
         <p id={`${id}-error`} className="ds-validation-message" data-color="danger">
           {t(error as MessageKey)}
@@ -43,10 +63,18 @@ function FieldShell({
 }
 
 /** A labelled input with its description and the server's error beside it. */
-export function Field({ name, label, description, errors, id, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  name,
+  label,
+  description,
+  errors,
+  id,
+  required,
+  ...input
+}: Labelled & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell
-      {...{ name, label, description, errors, id }}
+      {...{ name, label, description, errors, id, required }}
       control={(aria) => <input name={name} className="ds-input" {...aria} {...input} />}
     />
   );
@@ -59,23 +87,53 @@ export function TextAreaField({
   description,
   errors,
   id,
+  required,
   ...textarea
 }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell
-      {...{ name, label, description, errors, id }}
+      {...{ name, label, description, errors, id, required }}
       control={(aria) => <textarea name={name} className="ds-input" rows={8} {...aria} {...textarea} />}
     />
   );
 }
 
 /** A message for the whole form (not one field), announced when it appears. */
-export function FormAlert({ message, color = "danger" }: { message?: string | null; color?: "danger" | "success" | "info" | "warning" }) {
+export function FormAlert({
+  message,
+  params,
+  color = "danger",
+}: {
+  message?: string | null;
+  params?: Params;
+  color?: "danger" | "success" | "info" | "warning";
+}) {
   const t = useT();
   if (!message) return null;
   return (
     <div className="ds-alert" data-color={color} role={color === "danger" ? "alert" : "status"}>
-      <p className="ds-paragraph">{t(message as MessageKey)}</p>
+      <p className="ds-paragraph">{t(message as MessageKey, params)}</p>
+    </div>
+  );
+}
+
+/** The form's errors above it: a link to each field that has one, in the form's order. */
+export function ErrorSummary({ errors, fields }: { errors: Record<string, string[] | undefined>; fields: { name: string; label: string }[] }) {
+  const t = useT();
+  const wrong = fields.filter((field) => errors[field.name]?.[0]);
+  if (wrong.length === 0) return null;
+  return (
+    <div className="ds-alert" data-color="danger" role="alert">
+      <p className="ds-paragraph">{t("form.errorSummary")}</p>
+      <ul className="mt-2 list-disc pl-6">
+        {wrong.map((field) => (
+          <li key={field.name}>
+            <a className="ds-link" href={`#${fieldId(field.name)}`}>
+              {field.label}: {t(errors[field.name]![0] as MessageKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -85,10 +85,15 @@ function MainNavigation({ className, horizontal = false }: { className: string; 
 function AccountLinks() {
   const t = useT();
   const viewer = useViewer();
+  const location = useLocation();
   if (!viewer) {
+    // Signing in returns to this page; the account pages themselves have nothing to return to.
+    const here = `${location.pathname}${location.search}`;
+    const accountPage = here === "/" || /^\/(sign-in|sign-up|forgot-password|reset-password)\b/.test(location.pathname);
+    const signIn = accountPage ? "/sign-in" : `/sign-in?redirectTo=${encodeURIComponent(here)}`;
     return (
       <nav aria-label={t("shell.account")} className="flex gap-x-4 text-sm sm:text-base">
-        <Link className="ds-link" to="/sign-in">
+        <Link className="ds-link" to={signIn}>
           {t("shell.signIn")}
         </Link>
         <Link className="ds-link" to="/sign-up">

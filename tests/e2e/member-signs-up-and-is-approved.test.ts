@@ -10,6 +10,7 @@ const TEXT = {
   nb: {
     signUp: "Bli medlem", signIn: "Logg inn", signOut: "Logg ut", name: "Navn", email: "E-post", password: "Passord",
     municipality: "Kommune", jobTitle: "Stilling", send: "Send søknad", required: "Fyll ut feltet.",
+    signedUp: "Søknaden er sendt", summary: "Skjemaet har feil.",
     pending: "venter på godkjenning", approve: "Godkjenn", approved: "er godkjent.", wrong: "Feil e-post eller passord.",
     statusApproved: "Godkjent", save: "Lagre profil", saved: "Profilen er lagret.", changePassword: "Bytt passord",
     current: "Nåværende passord", newPassword: "Nytt passord", changed: "Passordet er byttet.", members: "Medlemmer",
@@ -17,6 +18,7 @@ const TEXT = {
   en: {
     signUp: "Become a member", signIn: "Sign in", signOut: "Sign out", name: "Name", email: "Email", password: "Password",
     municipality: "Municipality", jobTitle: "Job title", send: "Send application", required: "Fill in this field.",
+    signedUp: "Your application is sent", summary: "The form has errors.",
     pending: "waiting for a coordinator's approval", approve: "Approve", approved: "has been approved.",
     wrong: "Wrong email or password.", statusApproved: "Approved", save: "Save profile", saved: "Your profile has been saved.",
     changePassword: "Change password", current: "Current password", newPassword: "New password",
@@ -50,11 +52,19 @@ describe.each([
     await page.getByRole("button", { name: text.send }).click();
     await expect.poll(() => page.getByLabel(text.name).getAttribute("aria-invalid")).toBe("true");
     for (const label of [text.name, text.email, text.municipality, text.jobTitle]) {
-      const field = page.getByLabel(label, { exact: true });
+      // Not exact: the label also shows that the field is required.
+      const field = page.getByLabel(label);
       expect(await field.getAttribute("aria-invalid"), label).toBe("true");
       const described = (await field.getAttribute("aria-describedby"))!.split(" ").at(-1)!;
       expect(await page.locator(`#${described}`).textContent(), label).toBe(text.required);
     }
+    // Each is marked required, and the summary above the form links to it.
+    for (const [label, id] of [[text.name, "field-name"], [text.email, "field-email"], [text.jobTitle, "field-jobTitle"]]) {
+      expect(await page.getByLabel(label!).getAttribute("aria-required"), label).toBe("true");
+      const link = page.getByRole("alert").locator(`a[href="#${id}"]`);
+      expect(await link.count(), label).toBe(1);
+    }
+    expect(await page.getByRole("alert").textContent()).toContain(text.summary);
     await expectNoAxeViolations(page);
 
     // Sign up for real.
@@ -64,6 +74,11 @@ describe.each([
     await page.getByLabel(text.municipality).fill("1833 Rana");
     await page.getByLabel(text.jobTitle).fill("Rådgiver digitalisering");
     await page.getByRole("button", { name: text.send }).click();
+    // The same answer whether or not the address is taken: the application is sent; sign in to follow it.
+    await page.waitForURL(/\/sign-in\?signedUp=1$/);
+    await expect.poll(() => page.getByRole("status").textContent()).toContain(text.signedUp);
+    await expectNoAxeViolations(page);
+    await signIn(page, text, email, password);
     await page.waitForURL(/\/me$/);
     await expect.poll(() => page.getByRole("main").textContent()).toContain(text.pending);
     await expectNoAxeViolations(page);

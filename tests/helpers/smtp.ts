@@ -5,8 +5,10 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on a free local port, keeping what it receives. */
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
+/** A real SMTP server on a free local port, keeping what it receives; `delayMs` makes it a slow one. */
+export async function startSmtpServer(
+  options: { delayMs?: number } = {},
+): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -16,8 +18,10 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
       let raw = "";
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
       stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        setTimeout(() => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });
