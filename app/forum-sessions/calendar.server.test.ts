@@ -246,11 +246,11 @@ describe("a personal feed token", () => {
     const owner = await createMember("member");
     const first = await replaceCalendarToken(owner.id);
     expect(first).toMatch(/^[a-z2-7]{32}$/);
-    expect(await getMemberByCalendarToken(first)).toEqual({ id: owner.id });
+    expect(await getMemberByCalendarToken(first)).toEqual({ id: owner.id, language: "nb" });
     const second = await replaceCalendarToken(owner.id);
     expect(second).not.toBe(first);
     expect(await getMemberByCalendarToken(first)).toBeUndefined();
-    expect(await getMemberByCalendarToken(second)).toEqual({ id: owner.id });
+    expect(await getMemberByCalendarToken(second)).toEqual({ id: owner.id, language: "nb" });
   });
 
   it("is nobody's when malformed, unknown, or held by a member who is no longer approved", async () => {

@@ -35,8 +35,8 @@ describe("counts", () => {
     expect(nb("municipalities.membersHidden", { count: 2 })).toMatch(/^2 godkjente medlemmer\./);
     expect(en("municipalities.membersHidden", { count: 1 })).toMatch(/^1 approved member\./);
     expect(en("municipalities.membersHidden", { count: 12 })).toMatch(/^12 approved members\./);
-    expect(en("agenda.flagged", { count: 1 })).toBe("Check: 1 item overlaps or runs past the end.");
-    expect(nb("agenda.flagged", { count: 3 })).toBe("Se over: 3 punkter overlapper eller går forbi slutten.");
+    expect(en("agenda.flagged", { count: 1 })).toBe("Check: 1 item overlaps, runs past the end or is listed after a later item.");
+    expect(nb("agenda.flagged", { count: 3 })).toBe("Se over: 3 punkter overlapper, går forbi slutten eller står før et senere punkt.");
   });
 
   it("write the number as the language does", () => {

@@ -83,9 +83,9 @@ describe("delivering the outbox", () => {
     });
     await deliverOutbox();
     const textTo = (email: string) => mailText(smtp.mails.find((m) => m.to.includes(email))!.raw);
-    expect(textTo(kari.email)).toContain("er flyttet til mandag 2. mars 2026");
-    expect(textTo(john.email)).toContain("Subject: Moved: Budsjett");
-    expect(textTo(john.email)).toMatch(/has moved to Monday,? 2 March 2026/);
+    expect(textTo(kari.email)).toContain("holdes nå mandag 2. mars 2026");
+    expect(textTo(john.email)).toContain("Subject: Change: Budsjett");
+    expect(textTo(john.email)).toMatch(/now takes place Monday,? 2 March 2026/);
   });
 
   it("tells an opted-out member in the app but sends them no mail", async () => {
