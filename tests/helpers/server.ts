@@ -9,6 +9,8 @@ import "./provided";
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The server's process id, to send it a signal. */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<number | null>;
@@ -69,6 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server: RunningServer = {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
