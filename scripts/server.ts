@@ -125,7 +125,8 @@ server.on("error", (error) => {
 });
 
 entry.startApp().catch((error: unknown) => {
-  console.error("Start-up failed:", error);
+  // Through the logger: a failed query at start (the admin from ADMIN_PASSWORD) must not print its values.
+  entry.logServerError(error, "start-up failed");
   process.exit(1);
 });
 
