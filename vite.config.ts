@@ -60,7 +60,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "postgres",
-          include: ["tests/postgres/**/*.test.ts"],
+          // The HTTP tests again, each server on a fresh PostgreSQL database (tests/helpers/server.ts).
+          include: ["tests/postgres/**/*.test.ts", "tests/server/http.test.ts", "tests/server/malformed-requests.test.ts"],
           globalSetup: ["tests/setup/postgres-server.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

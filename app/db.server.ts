@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql, type Logger } from "drizzle-orm";
@@ -195,9 +197,15 @@ function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>)
 }
 
 async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }>): Promise<Handle> {
-  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const releaseOsLock = options.dataDir ? await holdOsLock(options.dataDir) : () => {};
+  let release = releaseOsLock;
   let client: PGlite;
   try {
+    const releasePidFile = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+    release = () => {
+      releasePidFile();
+      releaseOsLock();
+    };
     client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } catch (error) {
     release();
@@ -215,6 +223,41 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
       release();
     },
   };
+}
+
+/**
+ * An OS-level lock on the data directory for the life of this process (docs/decisions/009): the PID
+ * file below cannot tell a live server in another PID namespace (a second container on the same
+ * volume) from a dead one. util-linux `flock` takes the lock and `cat` then waits on a pipe from
+ * us; when this process ends in any way the pipe closes, `cat` and `flock` exit, and the lock is free.
+ */
+async function holdOsLock(dataDir: string): Promise<() => void> {
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const lockFile = `${dataDir}.flock`;
+  // Its own process group: a Ctrl-C in the terminal must not free the lock while we still close.
+  const child = spawn("flock", ["--nonblock", lockFile, "sh", "-c", "echo locked && exec cat"], {
+    stdio: ["pipe", "pipe", "ignore"],
+    detached: true,
+  });
+  const outcome = await new Promise<"locked" | "held" | Error>((resolve) => {
+    child.stdout.once("data", () => resolve("locked"));
+    child.once("exit", (code) => resolve(code === 1 ? "held" : new Error(`flock exited with ${code}`)));
+    child.once("error", resolve);
+  });
+  if (outcome === "locked") {
+    child.unref();
+    (child.stdin as unknown as Socket).unref();
+    (child.stdout as unknown as Socket).unref();
+    return () => child.stdin.end();
+  }
+  if (outcome === "held") {
+    throw new Error(`${dataDir} is in use by another server (it holds ${lockFile}); only one process may open an embedded database.`);
+  }
+  if ((outcome as NodeJS.ErrnoException).code === "ENOENT") {
+    logger.warn("flock (util-linux) is not installed: only the PID file keeps a second server off this DATA_DIR");
+    return () => {};
+  }
+  throw outcome;
 }
 
 /** PGlite has no cross-process locking: refuse to open a data directory another live process holds. */

@@ -9,14 +9,25 @@ import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";
 import { renderStatusPage } from "~/ui/status-page.server";
+import type { StatusReason } from "~/ui/status-texts";
 
 // The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
 // bundle's one database instead of opening a second.
 export { startApp, stopApp } from "~/startup.server";
 export { databaseStatus };
 
-export async function statusPage(status: number, cookie: string | null, acceptLanguage: string | null): Promise<string> {
-  return renderStatusPage(status, await languageFromHeaders(cookie, acceptLanguage), stylesheet);
+export async function statusPage(
+  status: number,
+  cookie: string | null,
+  acceptLanguage: string | null,
+  reason?: StatusReason,
+): Promise<string> {
+  return renderStatusPage(status, await languageFromHeaders(cookie, acceptLanguage), stylesheet, reason);
+}
+
+/** For the server's own errors (outside Remix): through the logger, which never writes query parameters. */
+export function logServerError(error: unknown, message: string): void {
+  logger.error({ err: error }, message);
 }
 
 const ABORT_DELAY = 5_000;

@@ -1,28 +1,32 @@
 /**
  * The production (and dev) HTTP server: compression, long-lived caching of fingerprinted assets,
- * a 503 gate while the database is away, and a clean shutdown that closes the database.
+ * a gate that refuses malformed and cross-site requests before Remix reads them, a 503 gate while
+ * the database is away, and a shutdown that lets requests in flight finish before closing the database.
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import type * as Entry from "../app/entry.server";
+import type { Refusal } from "./request-gate";
 
 const dev = process.argv.includes("--dev");
 // Set before React, Remix or express load: they read it once.
 process.env.NODE_ENV = dev ? "development" : "production";
 
-const { checkSettings } = await import("../app/lib/settings.server");
+const { checkSettings, publicUrl } = await import("../app/lib/settings.server");
 const checked = checkSettings();
 if (!checked.ok) {
   for (const problem of checked.problems) console.error(`Setting ${problem}`);
   process.exit(1);
 }
 const { PORT: port, HOST: host, TRUST_PROXY } = checked.settings;
+const publicOrigin = publicUrl();
 
 const { default: express } = await import("express");
 const { default: compression } = await import("compression");
-const { createRequestHandler } = await import("@remix-run/express");
+const { refuseByHeaders, readBody, refuseByBody } = await import("./request-gate");
+const { remixHandler } = await import("./remix-adapter");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
@@ -33,12 +37,15 @@ app.disable("x-powered-by");
 // Behind a load balancer, TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's.
 if (TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(TRUST_PROXY) ? Number(TRUST_PROXY) : TRUST_PROXY);
 app.use(compression());
+let stopping = false;
 app.use((_req, res, next) => {
   res.set({
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
   });
+  // While shutting down, a keep-alive connection closes after its answer instead of waiting for more.
+  if (stopping) res.set("Connection", "close");
   next();
 });
 
@@ -60,10 +67,32 @@ if (dev) {
 
 const entry = (await loadBuild()).entry.module as unknown as typeof Entry;
 
-async function sendStatusPage(req: Request, res: Response, status: number) {
-  const html = await entry.statusPage(status, req.get("cookie") ?? null, req.get("accept-language") ?? null);
+async function sendStatusPage(req: Request, res: Response, status: number, reason?: Refusal["reason"]) {
+  const html = await entry.statusPage(status, req.get("cookie") ?? null, req.get("accept-language") ?? null, reason);
   res.status(status).set("Cache-Control", "no-store").type("html").send(html);
 }
+
+function refuse(req: Request, res: Response, refusal: Refusal) {
+  if (refusal.headers) res.set(refusal.headers);
+  return sendStatusPage(req, res, refusal.status, refusal.reason);
+}
+
+// The request gate: method, origin, form type and size, then the body read whole and checked.
+app.use((req, res, next) => {
+  const byHeaders = refuseByHeaders(req, publicOrigin);
+  if (byHeaders) return void refuse(req, res, byHeaders).catch(next);
+  if (req.method !== "POST") return next();
+  readBody(req)
+    .then(async (body) => {
+      if (body === undefined) return; // the client went away
+      if (body === "tooLarge") return refuse(req, res, { status: 413, headers: { Connection: "close" } });
+      const byBody = await refuseByBody(body, req.get("content-type"));
+      if (byBody) return refuse(req, res, byBody);
+      res.locals.body = body;
+      next();
+    })
+    .catch(next);
+});
 
 app.use((req, res, next) => {
   if (entry.databaseStatus() === "ready" || req.path === "/healthz") return next();
@@ -73,7 +102,7 @@ app.use((req, res, next) => {
 
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build: loadBuild,
     mode: process.env.NODE_ENV,
     getLoadContext: (req) => ({ clientAddress: req.ip }),
@@ -84,7 +113,7 @@ app.all(
 app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
   if (res.headersSent) return next(error);
   const status = error.status ?? error.statusCode ?? 500;
-  if (status >= 500) console.error(error);
+  if (status >= 500) entry.logServerError(error, "request failed before Remix");
   sendStatusPage(req, res, status >= 400 && status < 600 ? status : 500).catch(next);
 });
 
@@ -96,18 +125,29 @@ server.on("error", (error) => {
 });
 
 entry.startApp().catch((error: unknown) => {
-  console.error("Start-up failed:", error);
+  // Through the logger: a failed query at start (the admin from ADMIN_PASSWORD) must not print its values.
+  entry.logServerError(error, "start-up failed");
   process.exit(1);
 });
 
-let stopping = false;
+// How long requests in flight may take to finish after SIGTERM before their connections are cut.
+const DRAIN_DEADLINE_MS = 10_000;
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: shutting down`);
-  setTimeout(() => process.exit(1), 10_000).unref();
-  server.close();
-  server.closeAllConnections();
+  console.log(`${signal}: finishing requests in flight, then shutting down`);
+  // close() stops accepting and closes idle keep-alive connections; its callback waits for busy ones.
+  const drained = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const deadline = new Promise<boolean>((resolve) => setTimeout(resolve, DRAIN_DEADLINE_MS, false).unref());
+  const finished = await Promise.race([drained, deadline]);
+  clearInterval(idle);
+  if (!finished) {
+    console.error(`Requests still running after ${DRAIN_DEADLINE_MS / 1000} s: closing their connections`);
+    server.closeAllConnections();
+  }
+  setTimeout(() => process.exit(1), 5_000).unref();
   await entry.stopApp();
   process.exit(0);
 }

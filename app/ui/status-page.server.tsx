@@ -1,14 +1,15 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { translator, type Language } from "~/i18n/i18n";
-import { statusTexts } from "./status-texts";
+import { statusTexts, type StatusReason } from "./status-texts";
 
 /**
  * A whole error page rendered without the router, for answers given before Remix runs: 503 while
- * the database is away, 400 for a URL the server cannot even decode.
+ * the database is away, 400 for a URL the server cannot even decode, and the request gate's refusals
+ * (405, 413, 415, a cross-site form, a NUL byte in a field).
  */
-export function renderStatusPage(status: number, language: Language, stylesheet: string): string {
+export function renderStatusPage(status: number, language: Language, stylesheet: string, reason?: StatusReason): string {
   const t = translator(language);
-  const [title, body] = statusTexts(status);
+  const [title, body] = statusTexts(status, reason);
   return (
     "<!DOCTYPE html>" +
     renderToStaticMarkup(

@@ -6,5 +6,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     database: DatabaseTemplate;
     appDataDir: string;
+    /** In the postgres project: where the HTTP tests' servers get a fresh database each. */
+    serverPostgres?: string;
   }
 }

@@ -3,12 +3,16 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { inject } from "vitest";
+import { uniqueName, withDatabase } from "./database-url";
 import "./provided";
 
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The server's process id, to send it a signal. */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<number | null>;
@@ -37,12 +41,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built production server on a free port with its own data directory. */
+/** A fresh, empty database on the postgres project's server, dropped with the server. */
+async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = uniqueName("kf_http");
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  return {
+    url: withDatabase(adminUrl, name),
+    async drop() {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * Starts the built production server on a free port with its own data directory, or, in the
+ * postgres project, its own PostgreSQL database.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "kf-server-"));
-  if (ownDataDir && !options.empty && !options.env?.DATABASE_URL) {
+  const serverPostgres = inject("serverPostgres");
+  const database =
+    serverPostgres && ownDataDir && !options.empty && !options.env?.DATABASE_URL ? await freshPostgres(serverPostgres) : undefined;
+  const databaseUrl = options.env?.DATABASE_URL ?? database?.url;
+  if (ownDataDir && !options.empty && !databaseUrl) {
     cpSync(inject("appDataDir"), path.join(dataDir, "pglite"), { recursive: true });
   }
   const env: NodeJS.ProcessEnv = {
@@ -53,8 +78,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     LOG_LEVEL: "info",
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...options.env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
-  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  if (!databaseUrl) delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["build/server.js"], {
     cwd: process.cwd(),
     env,
@@ -69,11 +95,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server: RunningServer = {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       const code = await exited;
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
       return code;
     },
   };

@@ -101,7 +101,7 @@ describe("bad input", () => {
   });
 
   it("answers a POST to a page without an action with 405, not 500", async () => {
-    const response = await fetch(`${server.url}/municipalities`, { method: "POST", body: "x=1" });
+    const response = await fetch(`${server.url}/municipalities`, { method: "POST", body: new URLSearchParams({ x: "1" }) });
     expect(response.status).toBe(405);
   });
 });

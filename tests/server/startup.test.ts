@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { freePort, startServer } from "../helpers/server";
 
 const dirs: string[] = [];
@@ -36,10 +37,32 @@ describe("starting on an embedded database", () => {
   it("refuses a second process on the same data directory with a clear message", async () => {
     const first = await startServer();
     try {
-      await expect(startServer({ dataDir: first.dataDir })).rejects.toThrow(/is in use by process \d+/);
+      await expect(startServer({ dataDir: first.dataDir })).rejects.toThrow(/is in use by another server/);
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     } finally {
       await first.stop();
+    }
+  });
+
+  it("refuses a second server whose PID namespace cannot see the first, and starts once the first is killed", async () => {
+    const dataDir = tempDir();
+    cpSync(inject("appDataDir"), path.join(dataDir, "pglite"), { recursive: true });
+    const first = await startServer({ dataDir });
+    // From another container the first server's PID names no process: a dead PID in the file says the same.
+    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    writeFileSync(path.join(dataDir, "pglite.lock"), String(deadPid));
+
+    await expect(startServer({ dataDir })).rejects.toThrow(/is in use by another server/);
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${first.url}/municipalities/1804`)).status).toBe(200);
+
+    process.kill(first.pid, "SIGKILL");
+    await first.stop();
+    const next = await startServer({ dataDir });
+    try {
+      expect((await fetch(`${next.url}/municipalities/1804`)).status).toBe(200);
+    } finally {
+      expect(await next.stop()).toBe(0);
     }
   });
 });
