@@ -3,18 +3,19 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 
 /**
  * @remix-run/express's adapter, except that a POST's body comes from the buffer the request gate
- * already read and checked (res.locals.body) instead of the socket. The URL, headers, abort on a
- * closed connection and streamed response are as in @remix-run/express 2.17.5.
+ * already read and checked (res.locals.body) instead of the socket, and the URL is built on PUBLIC_URL.
+ * The headers, abort on a closed connection and streamed response are as in @remix-run/express 2.17.5.
  */
 export function remixHandler(options: {
   build: () => Promise<ServerBuild>;
   mode: string | undefined;
+  origin: string;
   getLoadContext: (req: ExpressRequest) => Record<string, unknown>;
 }) {
   const handle = createRequestHandler(options.build, options.mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
-      const response = await handle(remixRequest(req, res), options.getLoadContext(req));
+      const response = await handle(remixRequest(req, res, options.origin), options.getLoadContext(req));
       await sendResponse(res, response);
     } catch (error) {
       next(error);
@@ -22,11 +23,9 @@ export function remixHandler(options: {
   };
 }
 
-function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
-  // req.hostname honours "trust proxy" but drops the port: take that from X-Forwarded-Host or Host.
-  const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
-  const port = [portOf(req.get("X-Forwarded-Host")), portOf(req.get("host"))].find(Number.isSafeInteger);
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+function remixRequest(req: ExpressRequest, res: ExpressResponse, origin: string): Request {
+  // The site's own origin (PUBLIC_URL), never the Host header: nothing downstream can be led to trust a foreign host.
+  const url = new URL(`${origin}${pathOf(req.originalUrl)}`);
 
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
@@ -41,6 +40,17 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
 
   const body = res.locals.body as Buffer | undefined;
   return new Request(url.href, { method: req.method, headers, signal: controller.signal, body: body ? new Uint8Array(body) : null });
+}
+
+/** The path and query of a request target; "//x" stays a path, and an absolute-form target keeps only its path. */
+function pathOf(target: string): string {
+  if (target.startsWith("/")) return target;
+  try {
+    const url = new URL(target);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return "/";
+  }
 }
 
 async function sendResponse(res: ExpressResponse, response: Response) {

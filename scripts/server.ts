@@ -105,6 +105,7 @@ app.all(
   remixHandler({
     build: loadBuild,
     mode: process.env.NODE_ENV,
+    origin: publicOrigin,
     getLoadContext: (req) => ({ clientAddress: req.ip }),
   }),
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "~/lib/forms";
 import { MEMBER_LANGUAGES } from "../../db/schema/member-values";
 import { isCommonPassword } from "./common-passwords";
 
@@ -44,7 +45,7 @@ export const signInForm = z.object({
 export const profileForm = z.object({
   name: required(),
   jobTitle: required(),
-  version: z.coerce.number({ error: "form.required" }).int(),
+  version: int32("form.required"),
 });
 
 export const passwordChangeForm = z
