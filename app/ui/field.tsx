@@ -32,15 +32,17 @@ function FieldShell({
   const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="ds-field">
-      <label className="ds-label" htmlFor={id}>
-        {label}
-        {/* Said by `required` to screen readers; shown here to everyone else. */}
+      <div className="flex flex-wrap items-baseline gap-x-1">
+        <label className="ds-label" htmlFor={id}>
+          {label}
+        </label>
+        {/* Beside the label, not in it: `required` says it to screen readers, and the field's name stays its label. */}
         {required ? (
-          <span className="ds-paragraph ml-1 font-normal" data-size="sm" aria-hidden="true">
+          <span className="ds-paragraph font-normal" data-size="sm" aria-hidden="true">
             {t("form.requiredMark")}
           </span>
         ) : null}
-      </label>
+      </div>
       {description ? (
         <div id={`${id}-description`} className="ds-paragraph" data-size="sm">
           {description}

@@ -52,15 +52,15 @@ describe.each([
     await page.getByRole("button", { name: text.send }).click();
     await expect.poll(() => page.getByLabel(text.name).getAttribute("aria-invalid")).toBe("true");
     for (const label of [text.name, text.email, text.municipality, text.jobTitle]) {
-      // Not exact: the label also shows that the field is required.
-      const field = page.getByLabel(label);
+      // Exact: the required mark sits beside the label, not in the field's name.
+      const field = page.getByLabel(label, { exact: true });
       expect(await field.getAttribute("aria-invalid"), label).toBe("true");
       const described = (await field.getAttribute("aria-describedby"))!.split(" ").at(-1)!;
       expect(await page.locator(`#${described}`).textContent(), label).toBe(text.required);
     }
     // Each is marked required, and the summary above the form links to it.
     for (const [label, id] of [[text.name, "field-name"], [text.email, "field-email"], [text.jobTitle, "field-jobTitle"]]) {
-      expect(await page.getByLabel(label!).getAttribute("aria-required"), label).toBe("true");
+      expect(await page.getByLabel(label!, { exact: true }).getAttribute("aria-required"), label).toBe("true");
       const link = page.getByRole("alert").locator(`a[href="#${id}"]`);
       expect(await link.count(), label).toBe(1);
     }
