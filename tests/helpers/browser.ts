@@ -47,7 +47,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   let checked = page;
   if (withoutJavaScript.has(page)) {
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-    const context = await page.context().browser()!.newContext();
+    // At the page's own size: what is shown (a phone's menu, say) depends on the width.
+    const context = await page.context().browser()!.newContext({ viewport: page.viewportSize() });
     checked = await context.newPage();
     await checked.route(page.url(), (route) => route.fulfill({ body: html, contentType: "text/html" }));
     await checked.goto(page.url());

@@ -1,0 +1,144 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, openPage } from "../helpers/browser";
+import { withServerAndBrowser } from "../helpers/e2e";
+import { DEMO_PASSWORD } from "~/members/demo.server";
+
+// Every page a visitor, a member and a coordinator reach passes axe and fits a 320 px phone. One visit
+// serves both checks: axe at desktop width, then the same page narrowed to 320 px must not scroll
+// sideways. What only a phone shows (the folded menu) is checked with axe once per viewer at 320 px.
+
+const app = withServerAndBrowser();
+
+const DESKTOP = { width: 1280, height: 720 };
+/** The narrowest phone still in use (iPhone SE, first generation; small Android phones). */
+const NARROW = { width: 320, height: 568 };
+const SESSION = /^\/forum-sessions\/\d+$/;
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.server.url}/sign-in`);
+  await page.locator("#field-email").fill(email);
+  await page.locator("#field-password").fill(DEMO_PASSWORD);
+  await page.getByRole("main").locator("button[type=submit]").click();
+  await page.waitForURL(/\/me$/);
+}
+
+/** The links on a page's main content that match, in order, each once. */
+async function linksIn(page: Page, path: string, pattern: RegExp): Promise<string[]> {
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${app.server.url}${path}`);
+  const hrefs = await page.getByRole("main").locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  return [...new Set(hrefs.filter((href) => pattern.test(href)))];
+}
+
+/** How the page fits 320 px: undefined, or how far it reaches past the right edge. */
+async function tooWide(page: Page, what: string): Promise<string | undefined> {
+  await page.setViewportSize(NARROW);
+  const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return extra > 0 ? `${what} is ${extra}px too wide at 320 px` : undefined;
+}
+
+/** Visits each path: its status, axe, and the width; returns every page that scrolls sideways, so one run names them all. */
+async function visitAll(page: Page, paths: string[], status = 200): Promise<string[]> {
+  const wide: string[] = [];
+  for (const path of paths) {
+    await page.setViewportSize(DESKTOP);
+    const response = await page.goto(`${app.server.url}${path}`);
+    expect(response?.status(), path).toBe(status);
+    await expectNoAxeViolations(page);
+    const problem = await tooWide(page, path);
+    if (problem) wide.push(problem);
+  }
+  return wide;
+}
+
+/** The header as a phone shows it, menu folded: axe at 320 px. */
+async function checkPhoneHeader(page: Page) {
+  await page.setViewportSize(NARROW);
+  await page.goto(`${app.server.url}/`);
+  await expectNoAxeViolations(page);
+}
+
+describe.each([
+  { lang: "nb", locale: "nb-NO", javaScript: false },
+  { lang: "en", locale: "en-GB", javaScript: true },
+])("every page in $lang (JavaScript: $javaScript)", ({ locale, javaScript }) => {
+  // Each test finds its own pages, so that it checks the same pages when run alone.
+  it("passes axe and fits a phone for a visitor", { timeout: 240_000 }, async () => {
+    const page = await openPage(app.browser, { locale, javaScript });
+    const sessions = await linksIn(page, "/forum-sessions", SESSION);
+    expect(sessions.length).toBeGreaterThanOrEqual(5);
+    await checkPhoneHeader(page);
+    const wide = await visitAll(page, [
+      "/",
+      "/forum-sessions",
+      ...sessions,
+      "/topics",
+      "/experiences",
+      "/solutions",
+      "/municipalities",
+      "/municipalities?q=helgeland",
+      // The longest name in the list, in three languages.
+      "/municipalities/5622",
+      "/sign-in",
+      "/sign-up",
+      "/forgot-password",
+    ]);
+    wide.push(...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999"], 404)));
+    wide.push(...(await visitAll(page, ["/reset-password/no-such-token"], 410)));
+
+    // Sign-up with every field's error shown.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${app.server.url}/sign-up`);
+    await page.getByRole("main").locator("button[type=submit]").click();
+    await page.locator(".ds-validation-message").first().waitFor();
+    await expectNoAxeViolations(page);
+    const signUpWide = await tooWide(page, "/sign-up with its errors");
+    if (signUpWide) wide.push(signUpWide);
+
+    expect(wide).toEqual([]);
+    await page.context().close();
+  });
+
+  it("passes axe and fits a phone for a member", { timeout: 240_000 }, async () => {
+    const page = await openPage(app.browser, { locale, javaScript });
+    await signIn(page, "kari.nordmann@rana.kommune.no");
+    const members = await linksIn(page, "/municipalities/1833", /^\/members\/\d+$/);
+    expect(members.length).toBeGreaterThan(0);
+    const sessions = await linksIn(page, "/forum-sessions", SESSION);
+    expect(sessions.length).toBeGreaterThanOrEqual(5);
+    await checkPhoneHeader(page);
+    const wide = await visitAll(page, [
+      "/",
+      "/me",
+      "/me/password",
+      "/me/calendar",
+      "/notifications",
+      "/municipalities/1833",
+      members[0]!,
+      ...sessions,
+    ]);
+    expect(wide).toEqual([]);
+    await page.context().close();
+  });
+
+  it("passes axe and fits a phone for a coordinator", { timeout: 300_000 }, async () => {
+    const visitor = await openPage(app.browser, { locale, javaScript });
+    const published = await linksIn(visitor, "/forum-sessions", SESSION);
+    await visitor.context().close();
+    const page = await openPage(app.browser, { locale, javaScript });
+    await signIn(page, "koordinator@kommuneforum.no");
+    const sessions = await linksIn(page, "/forum-sessions", SESSION);
+    expect(sessions.length).toBeGreaterThan(published.length); // the draft
+    const items = await linksIn(page, `${sessions[0]}/agenda`, /\/agenda\/\d+$/);
+    expect(items.length, "the upcoming session's agenda links its items' editor").toBeGreaterThan(0);
+    await checkPhoneHeader(page);
+    const paths = ["/admin/members", "/forum-sessions/new", ...sessions, `${sessions[0]}/cancel`, items[0]!];
+    // The coordinator's pages of an upcoming session and of a past one (with its summary).
+    for (const session of [sessions[0]!, sessions.at(-1)!]) {
+      for (const part of ["edit", "agenda", "registrations", "summary"]) paths.push(`${session}/${part}`);
+    }
+    expect(await visitAll(page, paths)).toEqual([]);
+    await page.context().close();
+  });
+});
