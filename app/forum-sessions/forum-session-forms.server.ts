@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { minutesBetween } from "./agenda";
 import type { AgendaItemFields } from "./agenda-item-form";
-import { int32, parseForm } from "~/lib/forms";
+import { int32, optionalText, parseForm, requiredText } from "~/lib/forms";
 import { toOsloInput } from "~/lib/dates";
 import { fromOsloInput } from "~/lib/oslo-time.server";
-
-// Messages are translation keys; the page shows them beside the field in the reader's language.
-const text = (max: number, required = true) =>
-  required
-    ? z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(max, { error: "form.tooLong" })
-    : z.string().trim().max(max, { error: "form.tooLong" }).optional().default("");
 
 const osloDateTime = z
   .string({ error: "form.required" })
@@ -43,8 +37,8 @@ const webLink = z
 
 export const forumSessionForm = z
   .object({
-    title: text(200),
-    description: text(20_000, false),
+    title: requiredText(200),
+    description: optionalText(20_000),
     startsAt: osloDateTime,
     endsAt: osloDateTime,
     meetingUrl: webLink,
@@ -61,7 +55,7 @@ export const forumSessionForm = z
 
 export const copyForm = z.object({ startsAt: osloDateTime });
 
-export const cancelForm = z.object({ reason: text(2000, false) });
+export const cancelForm = z.object({ reason: optionalText(2000) });
 
 export const agendaItemForm = z.object({
   startTime: z
@@ -74,11 +68,11 @@ export const agendaItemForm = z.object({
     .int({ error: "agenda.form.badDuration" })
     .min(1, { error: "agenda.form.badDuration" })
     .max(24 * 60, { error: "agenda.form.badDuration" }),
-  title: text(200),
-  presenterEmail: text(254, false),
-  presenterName: text(200, false),
-  presenterOrganisation: text(200, false),
-  description: text(10_000, false),
+  title: requiredText(200),
+  presenterEmail: optionalText(254),
+  presenterName: optionalText(200),
+  presenterOrganisation: optionalText(200),
+  description: optionalText(10_000),
   topicId: z
     .string()
     .trim()

@@ -31,3 +31,20 @@ export const MAX_INT32 = 2_147_483_647;
 export function int32(message = "error.badRequest.body") {
   return z.coerce.number({ error: message }).int({ error: message }).min(0, { error: message }).max(MAX_INT32, { error: message });
 }
+
+// Messages are translation keys; the page shows them beside the field in the reader's language.
+
+/** A text the form must have: trimmed, not empty, at most `max` characters. */
+export function requiredText(max = 200) {
+  return z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(max, { error: "form.tooLong" });
+}
+
+/** A text the form may leave out (then ""): trimmed, at most `max` characters. */
+export function optionalText(max = 200) {
+  return z.string().trim().max(max, { error: "form.tooLong" }).optional().default("");
+}
+
+/** The `?page=` of a list, from 1 to `last`: anything else reads as the nearest page, never an error. */
+export function pageNumber(request: Request, last = 1000): number {
+  return Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), last);
+}

@@ -1,16 +1,9 @@
 import { z } from "zod";
-import { int32 } from "~/lib/forms";
+import { int32, requiredText } from "~/lib/forms";
 import { MEMBER_LANGUAGES } from "../../db/schema/member-values";
 import { isCommonPassword } from "./common-passwords";
 
 // Messages are translation keys; the page shows them beside the field in the reader's language.
-const required = (max = 200) =>
-  z
-    .string({ error: "form.required" })
-    .trim()
-    .min(1, { error: "form.required" })
-    .max(max, { error: "form.tooLong" });
-
 const email = z
   .string({ error: "form.required" })
   .trim()
@@ -26,7 +19,7 @@ export const newPassword = z
   .refine((p) => !isCommonPassword(p), { error: "members.password.common" });
 
 export const signUpForm = z.object({
-  name: required(),
+  name: requiredText(),
   email,
   password: newPassword,
   municipality: z
@@ -34,7 +27,7 @@ export const signUpForm = z.object({
     .trim()
     .min(1, { error: "form.required" })
     .max(200, { error: "members.municipality.unknown" }),
-  jobTitle: required(),
+  jobTitle: requiredText(),
 });
 
 export const signInForm = z.object({
@@ -43,8 +36,8 @@ export const signInForm = z.object({
 });
 
 export const profileForm = z.object({
-  name: required(),
-  jobTitle: required(),
+  name: requiredText(),
+  jobTitle: requiredText(),
   version: int32("form.required"),
 });
 

@@ -7,6 +7,7 @@ import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
+import { pageNumber } from "~/lib/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.title");
 
@@ -15,7 +16,7 @@ const PAGE_SIZE = 20;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const isCoordinator = can(summarise(viewer), "coordinate");
-  const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 1000);
+  const page = pageNumber(request);
   const [upcoming, past] = await Promise.all([
     listUpcoming({ includeDrafts: isCoordinator }),
     listPast({ includeDrafts: isCoordinator, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),

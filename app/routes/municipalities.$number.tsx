@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
+import { pageNumber } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { countApprovedMembersOf, listApprovedMembersOf } from "~/members/members.server";
 import { getViewer, summarise } from "~/members/permissions.server";
@@ -21,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!municipality) notFound();
   // Who works where is for members; others learn only how many there are.
   const showNames = can(summarise(viewer), "readMembersOnly");
-  const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 10_000);
+  const page = pageNumber(request, 10_000);
   const [total, members] = await Promise.all([
     countApprovedMembersOf(municipality.number),
     showNames

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NOTIFICATION_KINDS } from "../../db/schema/forum-session-values";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { pageNumber, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/http.server";
 import { requireSignedIn } from "~/members/permissions.server";
 import { emailPreferencesForm, openNotificationForm } from "~/notifications/notification-forms";
@@ -23,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notificat
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = await requireSignedIn(request, context);
-  const page = Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), 1000);
+  const page = pageNumber(request);
   const [list, unread, email] = await Promise.all([
     listNotifications(member.id, page),
     countUnreadNotifications(member.id),
