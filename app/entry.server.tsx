@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import stylesheet from "../styles/app.css?url";
+// Every language's messages, for pages, status pages and mail rendered here.
+import "~/catalogues/all.server";
 import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";

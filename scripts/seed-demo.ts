@@ -3,6 +3,8 @@ import { closeDatabase, databaseOptionsFromEnv, migrateDatabase, openDatabase } 
 import { seedDemoMembers } from "~/members/demo.server";
 import { seedBaseData } from "~/base-data.server";
 import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
+// Mail about the demo sessions is written in each member's language.
+import "~/catalogues/all.server";
 
 await openDatabase(databaseOptionsFromEnv());
 try {

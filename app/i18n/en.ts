@@ -1,9 +1,6 @@
-import type { MessageKey } from "./nb";
-import { en as forumSessionsEn } from "~/forum-sessions/messages";
-import { en as calendarEn } from "~/forum-sessions/calendar-messages";
-import { en as notificationsEn } from "~/notifications/messages";
+import type { nb } from "./nb";
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof nb, string> = {
   "app.name": "Kommuneforum",
   "app.tagline": "The municipalities' shared forum for service development",
   "shell.skipToContent": "Skip to main content",
@@ -210,7 +207,4 @@ export const en: Record<MessageKey, string> = {
   "email.signUpReceived.body": "Hello {name}!\n\nThank you for applying. A coordinator will look at it soon, and you will get an email when it has been decided. You can sign in and follow your application here:\n{url}",
   "email.signUpTaken.subject": "Someone tried to sign up with your email address",
   "email.signUpTaken.body": "Hello {name}!\n\nSomeone tried to sign up with your email address, but you already have an account on Kommuneforum. If it was you, sign in here:\n{signInUrl}\n\nIf you have forgotten your password, ask for a new one:\n{resetUrl}\n\nIf it was not you, you can ignore this email. Your account has not been changed.",
-  ...forumSessionsEn,
-  ...calendarEn,
-  ...notificationsEn,
 };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { catalogues, translator } from "./i18n";
+import { translator } from "./i18n";
+import "~/catalogues/all.server";
+import { catalogue as en } from "~/catalogues/en";
+import { catalogue as nb } from "~/catalogues/nb";
 import { languageCookie, languageFromHeaders } from "./language.server";
+
+const catalogues = { nb, en };
 
 // `{name}` and the `{count, plural, …}` selector, each parameter once.
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();

@@ -1,13 +1,25 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "./en";
-import { nb, type MessageKey } from "./nb";
+import type { catalogue as nb } from "~/catalogues/nb";
 
-export type { MessageKey };
+/** Every message's key: the shared ones and each area's (app/catalogues/ puts them together). */
+export type MessageKey = keyof typeof nb;
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nb";
 
-export const catalogues: Record<Language, Record<MessageKey, string>> = { nb, en };
+// This layer knows no area: the catalogues are registered with it (app/catalogues/all.server.ts on the
+// server, app/catalogues/load.client.ts in the browser, which fetches only the page's language).
+const catalogues: Partial<Record<Language, Record<string, string>>> = {};
+
+export function registerCatalogue(language: Language, messages: Record<string, string>): void {
+  catalogues[language] = messages;
+}
+
+function catalogueOf(language: Language): Record<string, string> {
+  const catalogue = catalogues[language];
+  if (!catalogue) throw new Error(`No messages registered for "${language}": import ~/catalogues/all.server (server) or load it first (browser).`);
+  return catalogue;
+}
 
 export type Params = Record<string, string | number>;
 
@@ -42,9 +54,9 @@ const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
 const BRANCH = /(\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
 
 export function translator(language: Language): Translate {
-  const catalogue = catalogues[language];
+  const catalogue = catalogueOf(language);
   return (key, ...[params]) => {
-    const text = catalogue[key];
+    const text = catalogue[key]!;
     if (!params) return text;
     return text
       .replace(PLURAL, (whole, name: string, branches: string) => {

@@ -1,8 +1,7 @@
-import { nb as forumSessionsNb } from "~/forum-sessions/messages";
-import { nb as calendarNb } from "~/forum-sessions/calendar-messages";
-import { nb as notificationsNb } from "~/notifications/messages";
-
-/** Norwegian bokmål: the source catalogue. Keys are named by area; `{name}` marks a parameter. */
+/**
+ * Norwegian bokmål, the shared part: the shell, errors, forms and members. Each area keeps its own
+ * messages beside it; app/catalogues/ puts them together. `{name}` marks a parameter.
+ */
 export const nb = {
   "app.name": "Kommuneforum",
   "app.tagline": "Kommunenes felles forum for tjenesteutvikling",
@@ -211,9 +210,4 @@ export const nb = {
   "email.signUpTaken.subject": "Noen prøvde å bli medlem med e-postadressen din",
   "email.signUpTaken.body": "Hei {name}!\n\nNoen prøvde å bli medlem med e-postadressen din, men du har allerede en konto i Kommuneforum. Var det deg, kan du logge inn her:\n{signInUrl}\n\nHusker du ikke passordet, kan du be om et nytt:\n{resetUrl}\n\nVar det ikke deg, kan du se bort fra e-posten. Kontoen din er ikke endret.",
   // Each area keeps its own texts beside its code.
-  ...forumSessionsNb,
-  ...calendarNb,
-  ...notificationsNb,
 } as const;
-
-export type MessageKey = keyof typeof nb;

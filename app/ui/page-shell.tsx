@@ -145,8 +145,9 @@ function LanguageSwitch() {
   const language = useLanguage();
   const location = useLocation();
   const other = language === "nb" ? "en" : "nb";
+  // A whole new document: the browser holds only the current language's messages (app/catalogues/).
   return (
-    <Form method="post" action="/language" className="flex items-center gap-2">
+    <Form method="post" action="/language" reloadDocument className="flex items-center gap-2">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button
         type="submit"

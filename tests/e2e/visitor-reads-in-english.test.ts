@@ -71,3 +71,31 @@ describe("a visitor reading in English", () => {
     await page.context().close();
   });
 });
+
+describe("the JavaScript a browser loads", () => {
+  /** Every script the page fetched, as text, once the page is drawn and live. */
+  async function scriptsOf(locale: string): Promise<string> {
+    const page = await openPage(app.browser, { locale });
+    const bodies: Promise<string>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") bodies.push(response.text());
+    });
+    await page.goto(`${app.server.url}/`);
+    // Live: a client-side navigation works, so the messages arrived before hydration.
+    await page.getByRole("navigation", { name: locale === "en-GB" ? "Main menu" : "Hovedmeny" }).getByRole("link", { name: locale === "en-GB" ? "Forum sessions" : "Forummøter" }).click();
+    await page.waitForURL(/\/forum-sessions$/);
+    await page.context().close();
+    return (await Promise.all(bodies)).join("\n");
+  }
+
+  it("holds the page's language only: English messages for an English page, bokmål for a Norwegian one", async () => {
+    const english = await scriptsOf("en-GB");
+    expect(english).toContain("Skip to main content");
+    expect(english).not.toContain("Hopp til hovedinnhold");
+    expect(english).not.toContain("Agendaen er ikke klar ennå");
+    const norwegian = await scriptsOf("nb-NO");
+    expect(norwegian).toContain("Hopp til hovedinnhold");
+    expect(norwegian).not.toContain("Skip to main content");
+    expect(norwegian).not.toContain("The agenda is not ready yet");
+  });
+});

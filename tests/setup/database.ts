@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { uniqueName, withDatabase } from "../helpers/database-url";
 import "../helpers/provided";
+import "~/catalogues/all.server";
 import { closeDatabase, openDatabase } from "~/db.server";
 
 // Each test file gets a fresh copy of the migrated, seeded template.
