@@ -2,9 +2,15 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
+/** What an action answers a form it refused: the message keys per field and what was typed. */
+export interface FormReply<Values = Record<string, string>> {
+  errors: FieldErrors;
+  values: Values;
+}
+
 export type FormResult<T> =
   | { ok: true; value: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  | ({ ok: false } & FormReply);
 
 /**
  * Parses a submitted form with a zod schema. On failure it returns the message keys per field and

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { passwordResetRequestForm } from "~/members/member-forms";
 import { requestPasswordReset } from "~/members/password-resets.server";
@@ -11,7 +11,7 @@ import { pageTitle } from "~/ui/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
-type Reply = { errors: FieldErrors; values: Record<string, string>; sent?: boolean; retryAfterMinutes?: number };
+type Reply = FormReply & { sent?: boolean; retryAfterMinutes?: number };
 
 export const headers: HeadersFunction = retryAfterHeaders;
 

@@ -8,10 +8,10 @@ import { readAgendaItemForm } from "~/forum-sessions/forum-session-forms.server"
 import { findApprovedMemberId } from "~/forum-sessions/presenters.server";
 import { useT } from "~/i18n/i18n";
 import { toOsloTimeInput } from "~/lib/dates";
-import type { FieldErrors } from "~/lib/forms";
 import { notFound, parseId } from "~/lib/http.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import type { FormReply } from "~/lib/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.editTitle");
 
@@ -48,7 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-type Reply = { errors: FieldErrors; values: AgendaItemFields; stored?: AgendaItemFields };
+type Reply = FormReply<AgendaItemFields> & { stored?: AgendaItemFields };
 
 export async function action(args: ActionFunctionArgs) {
   const { request } = args;

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LANGUAGES, useT, type MessageKey } from "~/i18n/i18n";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FormReply, parseForm } from "~/lib/forms";
 import { languageForm, profileForm } from "~/members/member-forms";
 import { getMember, setLanguage, updateProfile, withoutSecrets } from "~/members/members.server";
 import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null };
 }
 
-type Reply = { errors: FieldErrors; values: Record<string, string>; saved?: boolean; languageSaved?: boolean };
+type Reply = FormReply & { saved?: boolean; languageSaved?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

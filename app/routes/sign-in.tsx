@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress, safeRedirect } from "~/lib/http.server";
 import { signInForm } from "~/members/member-forms";
 import { findMemberByEmail } from "~/members/members.server";
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type Reply = { errors: FieldErrors; values: Record<string, string>; retryAfterMinutes?: number };
+type Reply = FormReply & { retryAfterMinutes?: number };
 
 export const headers: HeadersFunction = retryAfterHeaders;
 

@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import { languageOf } from "~/i18n/language.server";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors, type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { signUpForm } from "~/members/member-forms";
 import { resolveMunicipality } from "~/members/members.server";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { municipalities: await listMunicipalityOptions() };
 }
 
-type Reply = { errors: FieldErrors; values: Record<string, string>; retryAfterMinutes?: number };
+type Reply = FormReply & { retryAfterMinutes?: number };
 
 export const headers: HeadersFunction = retryAfterHeaders;
 
