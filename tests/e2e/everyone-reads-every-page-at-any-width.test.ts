@@ -1,8 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, openPage } from "../helpers/browser";
-import { withServerAndBrowser } from "../helpers/e2e";
-import { DEMO_PASSWORD } from "~/members/demo.server";
+import { signInAsDemo, withServerAndBrowser } from "../helpers/e2e";
 
 // Every page a visitor, a member and a coordinator reach passes axe and fits a 320 px phone. One visit
 // serves both checks: axe at desktop width, then the same page narrowed to 320 px must not scroll
@@ -14,14 +13,6 @@ const DESKTOP = { width: 1280, height: 720 };
 /** The narrowest phone still in use (iPhone SE, first generation; small Android phones). */
 const NARROW = { width: 320, height: 568 };
 const SESSION = /^\/forum-sessions\/\d+$/;
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.server.url}/sign-in`);
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(DEMO_PASSWORD);
-  await page.getByRole("main").locator("button[type=submit]").click();
-  await page.waitForURL(/\/me$/);
-}
 
 /** The links on a page's main content that match, in order, each once. */
 async function linksIn(page: Page, path: string, pattern: RegExp): Promise<string[]> {
@@ -102,7 +93,7 @@ describe.each([
 
   it("passes axe and fits a phone for a member", { timeout: 240_000 }, async () => {
     const page = await openPage(app.browser, { locale, javaScript });
-    await signIn(page, "kari.nordmann@rana.kommune.no");
+    await signInAsDemo(page, app.server, "kari.nordmann@rana.kommune.no");
     const members = await linksIn(page, "/municipalities/1833", /^\/members\/\d+$/);
     expect(members.length).toBeGreaterThan(0);
     const sessions = await linksIn(page, "/forum-sessions", SESSION);
@@ -127,7 +118,7 @@ describe.each([
     const published = await linksIn(visitor, "/forum-sessions", SESSION);
     await visitor.context().close();
     const page = await openPage(app.browser, { locale, javaScript });
-    await signIn(page, "koordinator@kommuneforum.no");
+    await signInAsDemo(page, app.server, "koordinator@kommuneforum.no");
     const sessions = await linksIn(page, "/forum-sessions", SESSION);
     expect(sessions.length).toBeGreaterThan(published.length); // the draft
     const items = await linksIn(page, `${sessions[0]}/agenda`, /\/agenda\/\d+$/);

@@ -1,8 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, openPage } from "../helpers/browser";
-import { withServerAndBrowser } from "../helpers/e2e";
-import { DEMO_PASSWORD } from "~/members/demo.server";
+import { signInAsDemo, withServerAndBrowser } from "../helpers/e2e";
 
 // That no page scrolls sideways at 320 px is checked where every page is visited:
 // everyone-reads-every-page-at-any-width.test.ts. Here: the header itself.
@@ -16,14 +15,6 @@ async function phone(locale: string): Promise<Page> {
   const page = await openPage(app.browser, { locale });
   await page.setViewportSize(PHONE);
   return page;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.server.url}/sign-in`);
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(DEMO_PASSWORD);
-  await page.getByRole("main").locator("button[type=submit]").click();
-  await page.waitForURL(/\/me$/);
 }
 
 async function headerHeight(page: Page): Promise<number> {
@@ -42,7 +33,7 @@ describe("the header on a 375 × 667 phone", () => {
       await visitor.context().close();
       for (const email of ["kari.nordmann@rana.kommune.no", "koordinator@kommuneforum.no"]) {
         const member = await phone(lang);
-        await signIn(member, email);
+        await signInAsDemo(member, app.server, email);
         heights[`${email} ${lang}`] = await headerHeight(member);
         await member.context().close();
       }
