@@ -1,8 +1,13 @@
 import type { catalogue as nb } from "./nb";
+import { en as comments } from "~/comments/messages.en";
 import { en as forumSessions } from "~/forum-sessions/messages.en";
 import { en as calendar } from "~/forum-sessions/calendar-messages.en";
 import { en as shared } from "~/i18n/en";
 import { en as notifications } from "~/notifications/messages.en";
+import { en as topicList } from "~/topics/list-messages.en";
+import { en as topics } from "~/topics/messages.en";
+import { en as topicPage } from "~/topics/page-messages.en";
+import { en as triage } from "~/topics/triage-messages.en";
 
 /** Every message in English; a key missing here fails the typecheck. */
-export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications };
+export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments };

@@ -1,7 +1,12 @@
+import { nb as comments } from "~/comments/messages.nb";
 import { nb as forumSessions } from "~/forum-sessions/messages.nb";
 import { nb as calendar } from "~/forum-sessions/calendar-messages.nb";
 import { nb as shared } from "~/i18n/nb";
 import { nb as notifications } from "~/notifications/messages.nb";
+import { nb as topicList } from "~/topics/list-messages.nb";
+import { nb as topics } from "~/topics/messages.nb";
+import { nb as topicPage } from "~/topics/page-messages.nb";
+import { nb as triage } from "~/topics/triage-messages.nb";
 
 /** Every message in bokmål: the shared ones and each area's. The browser loads only its own language's. */
-export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications } as const;
+export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments } as const;

@@ -93,7 +93,6 @@ export function AgendaItemForm({
         defaultValue={values.description}
         errors={errors.description}
       />
-      {errors.topicId ? <FormAlert message={errors.topicId[0]} /> : null}
       <button type="submit" className="ds-button" data-variant="primary">
         {submitLabel}
       </button>

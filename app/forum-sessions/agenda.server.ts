@@ -5,6 +5,7 @@ import { moveInAgenda, placeByTime } from "./agenda";
 import { db, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
 import { renderMarkdown } from "~/lib/markdown.server";
+import { topicLeftAgenda } from "~/topics/topics.server";
 
 export interface AgendaItemInput {
   startOffsetMinutes: number;
@@ -14,7 +15,8 @@ export interface AgendaItemInput {
   presenterName: string | null;
   presenterOrganisation: string | null;
   description: string;
-  topicId: number | null;
+  /** Set only when a topic is scheduled (topics.server.ts); an edit keeps the item's topic. */
+  topicId?: number | null;
 }
 
 /** What pages and calendars show of an agenda item, with the presenting member's name and municipality. */
@@ -77,7 +79,6 @@ function columns(input: AgendaItemInput) {
     presenterOrganisation: input.presenterMemberId ? null : input.presenterOrganisation,
     descriptionMd: input.description,
     descriptionHtml: renderMarkdown(input.description),
-    topicId: input.topicId,
   };
 }
 
@@ -149,7 +150,7 @@ export async function addAgendaItem(
       const position = placeByTime(items, placeholder).indexOf(placeholder);
       const [item] = await tx
         .insert(agendaItems)
-        .values({ forumSessionId, position, ...columns(input) })
+        .values({ forumSessionId, position, ...columns(input), topicId: input.topicId ?? null })
         .returning();
       await renumber(tx, placeByTime(items, { ...item!, position }));
       return { before: null, after: { forumSessionId, ...snapshot(item!) }, item: item!, subjectId: item!.id };
@@ -217,6 +218,7 @@ export async function removeAgendaItem(actorId: number, forumSessionId: number, 
         .returning();
       if (!removed) return null;
       await renumber(tx, items.filter((i) => i.id !== itemId));
+      if (removed.topicId) await topicLeftAgenda(tx, actorId, removed.topicId);
       return { before: snapshot(removed), after: null };
     },
     tx,

@@ -73,18 +73,6 @@ export const agendaItemForm = z.object({
   presenterName: optionalText(200),
   presenterOrganisation: optionalText(200),
   description: optionalText(10_000),
-  topicId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      if (!/^\d{1,9}$/.test(value)) {
-        ctx.addIssue({ code: "custom", message: "agenda.form.unknownTopic" });
-        return null;
-      }
-      return Number(value);
-    }),
   // Only the edit form carries one: the version of the item the coordinator opened.
   version: int32().optional(),
 });
@@ -162,9 +150,9 @@ function nextDay(day: string): string {
 
 /**
  * The agenda item form, validated against its forum session: the start time (Oslo) must fall within
- * the session; a presenter email must belong to an approved member; topic links wait for the topics
- * area, so any topic id is unknown for now. `values` keep what was typed, with the version the form
- * carried (the one the editor opened), never the stored one.
+ * the session; a presenter email must belong to an approved member. An item comes from a topic only by
+ * scheduling the topic (topics.server.ts), never by this form. `values` keep what was typed, with the
+ * version the form carried (the one the editor opened), never the stored one.
  */
 export async function readAgendaItemForm(
   formData: FormData,
@@ -202,7 +190,6 @@ export async function readAgendaItemForm(
       presenterMemberId = (await findPresenter(form.value.presenterEmail)) ?? null;
       if (!presenterMemberId) errors.presenterEmail = ["agenda.form.unknownMember"];
     }
-    if (form.value.topicId !== null) errors.topicId = ["agenda.form.unknownTopic"];
   }
   if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, errors, values };
   const v = form.value;
@@ -217,7 +204,6 @@ export async function readAgendaItemForm(
       presenterName: v.presenterName || null,
       presenterOrganisation: v.presenterOrganisation || null,
       description: v.description,
-      topicId: null,
     },
     version: v.version,
   };

@@ -127,7 +127,6 @@ export const en: Record<keyof typeof nb, string> = {
   "agenda.form.badDuration": "The duration must be a whole number of minutes, at least 1.",
   "agenda.form.startOutside": "The start time must be within the session.",
   "agenda.form.unknownMember": "No approved member has this email address.",
-  "agenda.form.unknownTopic": "The topic was not found.",
   "agenda.startsBeforePrevious": "Starts before the item above it: the order and the times disagree.",
   "agenda.stale": "Someone else changed this item while you were editing it. What you typed is in the form, beside the saved version. Saving now replaces the saved version with yours.",
   "agenda.yourVersion": "Your version (not saved)",

@@ -125,7 +125,6 @@ export const nb = {
   "agenda.form.badDuration": "Varigheten må være et helt antall minutter, minst 1.",
   "agenda.form.startOutside": "Starttiden må være innenfor møtet.",
   "agenda.form.unknownMember": "Fant ingen godkjent medlem med denne e-postadressen.",
-  "agenda.form.unknownTopic": "Fant ikke temaet.",
   "agenda.startsBeforePrevious": "Starter før punktet over: rekkefølgen og klokkeslettene stemmer ikke.",
   "agenda.stale": "Noen andre har endret punktet mens du redigerte det. Det du skrev står i skjemaet, ved siden av den lagrede versjonen. Lagrer du nå, erstatter du den lagrede versjonen med din.",
   "agenda.yourVersion": "Din versjon (ikke lagret)",

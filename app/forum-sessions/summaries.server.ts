@@ -5,6 +5,7 @@ import { audited } from "~/lib/audit.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { notifyMembers } from "~/notifications/notify.server";
 import { kickOutbox } from "~/notifications/outbox.server";
+import { coverTopicsOfForumSession } from "~/topics/topics.server";
 
 export async function getSummary(forumSessionId: number): Promise<Summary | undefined> {
   const [summary] = await db().select().from(summaries).where(eq(summaries.forumSessionId, forumSessionId));
@@ -96,6 +97,8 @@ export async function saveSummary(
           .insert(summaries)
           .values({ forumSessionId, ...values })
           .returning();
+    // Every topic still scheduled on the session is covered by it, on a first publication or a later one.
+    if (input.publish) await coverTopicsOfForumSession(tx, forumSessionId);
     if (firstPublication) {
       const registered = await tx
         .select({ memberId: registrations.memberId })
@@ -114,7 +117,7 @@ export async function saveSummary(
       published: firstPublication,
     };
   }, outer);
-  if (result?.published && !outer) kickOutbox();
+  if (result && input.publish && !outer) kickOutbox();
   return result ? { ok: true, summary: result.summary, published: result.published } : refusal;
 }
 

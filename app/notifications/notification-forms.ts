@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOTIFICATION_KINDS } from "../../db/schema/forum-session-values";
+import { NOTIFICATION_KINDS } from "../../db/schema/notification-values";
 
 export const openNotificationForm = z.object({
   intent: z.literal("open"),

@@ -1,14 +1,25 @@
+import { TOPIC_STATUSES } from "../../db/schema/topic-values";
 import type { Language, MessageKey, Translate } from "~/i18n/i18n";
 import { formatDateTime } from "~/lib/dates";
 
-/** A notification's sentence in the reader's language; a moved session's time formatted for them. */
+/**
+ * A notice's stored params made readable for one reader: a moved session's time (`startsAt`) written
+ * in their language as `when`, a topic's new status (`topicStatus`) named in it as `status`.
+ */
+export function localiseParams(t: Translate, language: Language, stored: Record<string, string>): Record<string, string> {
+  const params = { ...stored };
+  const startsAt = params.startsAt ? new Date(params.startsAt) : undefined;
+  if (startsAt && !Number.isNaN(startsAt.getTime())) params.when = formatDateTime(startsAt, language);
+  const status = params.topicStatus;
+  if (status && (TOPIC_STATUSES as readonly string[]).includes(status)) params.status = t(`topics.status.${status}` as MessageKey);
+  return params;
+}
+
+/** A notification's sentence in the reader's language. */
 export function notificationText(
   t: Translate,
   language: Language,
   notification: { kind: string; params: Record<string, string> },
 ): string {
-  const params = { ...notification.params };
-  const startsAt = params.startsAt ? new Date(params.startsAt) : undefined;
-  if (startsAt && !Number.isNaN(startsAt.getTime())) params.when = formatDateTime(startsAt, language);
-  return t(`notification.${notification.kind}` as MessageKey, params);
+  return t(`notification.${notification.kind}` as MessageKey, localiseParams(t, language, notification.params));
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import { emailOptOuts, notifications } from "../../db/schema";
-import { NOTIFICATION_KINDS } from "../../db/schema/forum-session-values";
+import { NOTIFICATION_KINDS } from "../../db/schema/notification-values";
 import { db } from "~/db.server";
 import type { NotificationKind } from "./notify.server";
 

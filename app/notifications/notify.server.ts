@@ -3,7 +3,7 @@ import { emailOptOuts, emailOutbox, members, notifications, type NOTIFICATION_KI
 import type { Email } from "./email.server";
 import type { Transaction } from "~/db.server";
 import { translator, type Language, type MessageKey } from "~/i18n/i18n";
-import { formatDateTime } from "~/lib/dates";
+import { localiseParams } from "./notification-text";
 import { publicUrl } from "~/lib/settings.server";
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -61,14 +61,12 @@ export async function notifyMembers(tx: Transaction, memberIds: number[], notice
       ),
     );
   const url = `${publicUrl()}${notice.url}`;
-  const startsAt = notice.params.startsAt ? new Date(notice.params.startsAt) : undefined;
-  // One text per language, however many recipients share it; a moved session's time written for the reader.
+  // One text per language, however many recipients share it, with times and statuses written for the reader.
   const texts = new Map<Language, Email>();
   const emails = recipients.map(({ email, language }) => {
     let text = texts.get(language);
     if (!text) {
-      const params: Record<string, string> = { ...notice.params, url };
-      if (startsAt && !Number.isNaN(startsAt.getTime())) params.when = formatDateTime(startsAt, language);
+      const params = { ...localiseParams(translator(language), language, notice.params), url };
       text = composeEmail("", language, notice.kind, params);
       texts.set(language, text);
     }

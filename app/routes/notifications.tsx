@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NOTIFICATION_KINDS } from "../../db/schema/forum-session-values";
+import { NOTIFICATION_KINDS } from "../../db/schema/notification-values";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDateTime } from "~/lib/dates";
 import { pageNumber, parseForm } from "~/lib/forms";

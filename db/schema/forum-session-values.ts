@@ -1,7 +1,6 @@
 // Plain values, free of drizzle, so pages may import them without pulling the ORM into the browser.
 export const FORUM_SESSION_STATUSES = ["draft", "planned", "held", "cancelled"] as const;
 export const SUMMARY_STATUSES = ["draft", "published"] as const;
-export const NOTIFICATION_KINDS = ["summary_published", "forum_session_moved", "forum_session_cancelled"] as const;
 
 /** The themes every forum starts with (DESIGN.md); coordinators may add more. */
 export const DEFAULT_THEMES = [

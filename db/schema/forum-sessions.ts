@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { FORUM_SESSION_STATUSES, SUMMARY_STATUSES } from "./forum-session-values";
 import { members } from "./members";
 import { themes } from "./themes";
+import { topics } from "./topics";
 
 export const forumSessionStatus = pgEnum("forum_session_status", FORUM_SESSION_STATUSES);
 export const summaryStatus = pgEnum("summary_status", SUMMARY_STATUSES);
@@ -66,8 +67,8 @@ export const agendaItems = pgTable(
     presenterOrganisation: text("presenter_organisation"),
     descriptionMd: text("description_md").notNull().default(""),
     descriptionHtml: text("description_html").notNull().default(""),
-    /** The topic it came from; the topics area adds the reference. */
-    topicId: integer("topic_id"),
+    /** The topic it came from: at most one agenda item per topic. */
+    topicId: integer("topic_id").references((): AnyPgColumn => topics.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +76,7 @@ export const agendaItems = pgTable(
   (t) => [
     // Deferrable (set in the migration): a reorder renumbers several items inside one transaction.
     unique("agenda_items_session_position_key").on(t.forumSessionId, t.position),
+    uniqueIndex("agenda_items_topic_idx").on(t.topicId).where(sql`${t.topicId} is not null`),
     check("agenda_items_duration_positive", sql`${t.durationMinutes} > 0`),
     check("agenda_items_offset_not_negative", sql`${t.startOffsetMinutes} >= 0`),
   ],

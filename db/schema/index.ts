@@ -6,3 +6,7 @@ export * from "./municipalities";
 export * from "./member-values";
 export * from "./notifications";
 export * from "./themes";
+export * from "./comments";
+export * from "./notification-values";
+export * from "./topic-values";
+export * from "./topics";

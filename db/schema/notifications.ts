@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { NOTIFICATION_KINDS } from "./forum-session-values";
+import { NOTIFICATION_KINDS } from "./notification-values";
 import { members } from "./members";
 
 export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);

@@ -484,7 +484,6 @@ describe("the agenda", () => {
     ["startTime", { startTime: "12:00" }, "agenda.form.startOutside"],
     ["startTime", { startTime: "25:00" }, "agenda.form.badTime"],
     ["presenterEmail", { presenterEmail: "ingen@nowhere.no" }, "agenda.form.unknownMember"],
-    ["topicId", { topicId: "12345" }, "agenda.form.unknownTopic"],
     ["title", { title: "" }, "form.required"],
   ])("refuses a bad %s (%j) with 400, writing nothing", async (field, bad, message) => {
     const session = await createForumSessionAs(roles.coordinator.id, "planned");

@@ -1,0 +1,5 @@
+import type { nb } from "./messages.nb";
+
+export const en: Record<keyof typeof nb, string> = {
+  "comments.heading": "Comments",
+};

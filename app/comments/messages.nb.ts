@@ -1,0 +1,3 @@
+export const nb = {
+  "comments.heading": "Kommentarer",
+} as const;

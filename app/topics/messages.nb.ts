@@ -1,0 +1,21 @@
+export const nb = {
+  "topics.status.proposed": "foreslått",
+  "topics.status.shortlisted": "på kortlisten",
+  "topics.status.scheduled": "satt på agendaen",
+  "topics.status.covered": "behandlet",
+  "topics.status.declined": "avslått",
+  "topics.status.merged": "slått sammen",
+  "notifications.email.topic_status_changed": "Send meg e-post når et tema jeg har foreslått eller støtter, får ny status",
+  "notifications.email.topic_commented": "Send meg e-post når noen kommenterer et tema jeg har foreslått",
+  "notifications.email.topic_merged": "Send meg e-post når et tema jeg støtter, blir slått sammen med et annet",
+  "notification.topic_status_changed": "Temaet «{title}» er nå {status}.",
+  "notification.topic_commented": "{author} kommenterte temaet ditt «{title}».",
+  "notification.topic_merged": "Temaet «{title}» er slått sammen med «{target}». Støtten din er flyttet dit, og du kan trekke den tilbake der.",
+  "email.topic_status_changed.subject": "Tema: {title} er {status}",
+  "email.topic_status_changed.body": "Temaet «{title}», som du har foreslått eller støtter, er nå {status}.\n{url}",
+  "email.topic_commented.subject": "Ny kommentar: {title}",
+  "email.topic_commented.body": "{author} kommenterte temaet ditt «{title}».\n{url}",
+  "email.topic_merged.subject": "Slått sammen: {title}",
+  "email.topic_merged.body":
+    "Temaet «{title}», som du støtter, er slått sammen med «{target}». Støtten din er flyttet dit. Vil du ikke støtte det, kan du trekke støtten tilbake der:\n{url}",
+} as const;
