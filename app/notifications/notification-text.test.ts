@@ -30,4 +30,10 @@ describe("a notification's text", () => {
       "The forum session “Beredskap” is cancelled.",
     );
   });
+
+  it("names a topic's new status in the reader's language", () => {
+    const changed = { kind: "topic_status_changed", params: { title: "Velferdsteknologi", topicStatus: "shortlisted" } };
+    expect(notificationText(translator("nb"), "nb", changed)).toBe("Temaet «Velferdsteknologi» er nå på kortlisten.");
+    expect(notificationText(translator("en"), "en", changed)).toBe("The topic “Velferdsteknologi” is now shortlisted.");
+  });
 });

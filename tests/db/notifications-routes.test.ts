@@ -106,7 +106,14 @@ describe.each(signedIn)("a signed-in %s", (role) => {
     ]);
     expect(page.notifications.every((n) => n.readAt === null)).toBe(true);
     expect(page.unread).toBe(2);
-    expect(page.email).toEqual({ summary_published: true, forum_session_moved: true, forum_session_cancelled: true });
+    expect(page.email).toEqual({
+      summary_published: true,
+      forum_session_moved: true,
+      forum_session_cancelled: true,
+      topic_status_changed: true,
+      topic_commented: true,
+      topic_merged: true,
+    });
   });
 
   it("opens a notification: it is marked read and they land on its page", async () => {
@@ -146,11 +153,14 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       ["email", "summary_published"],
     ]);
     expect(result.status).toBe(200);
-    expect(await optOutsOf(viewer)).toEqual(["forum_session_cancelled", "forum_session_moved"]);
+    expect(await optOutsOf(viewer)).toEqual(["forum_session_cancelled", "forum_session_moved", "topic_commented", "topic_merged", "topic_status_changed"]);
     expect((await loaded(viewer)).email).toEqual({
       summary_published: true,
       forum_session_moved: false,
       forum_session_cancelled: false,
+      topic_status_changed: false,
+      topic_commented: false,
+      topic_merged: false,
     });
 
     await post(viewer, [
@@ -158,6 +168,9 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       ["email", "forum_session_moved"],
       ["email", "summary_published"],
       ["email", "forum_session_cancelled"],
+      ["email", "topic_status_changed"],
+      ["email", "topic_commented"],
+      ["email", "topic_merged"],
     ]);
     expect(await optOutsOf(viewer)).toEqual([]);
   });
