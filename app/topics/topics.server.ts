@@ -272,12 +272,15 @@ export async function topicsOfForumSession(forumSessionId: number) {
     .orderBy(asc(topics.id));
 }
 
-/** Forum sessions a topic may be scheduled onto: draft or planned, not yet begun. */
+/**
+ * Forum sessions a topic may be scheduled onto: draft or planned ones. One that has begun, or ended without
+ * being marked held yet, is offered too for a month: a topic taken up on the day is added before the summary.
+ */
 export async function schedulableForumSessions() {
   return db()
     .select({ id: forumSessions.id, title: forumSessions.title, startsAt: forumSessions.startsAt, status: forumSessions.status })
     .from(forumSessions)
-    .where(and(inArray(forumSessions.status, ["draft", "planned"]), sql`${forumSessions.startsAt} > now()`))
+    .where(and(inArray(forumSessions.status, ["draft", "planned"]), sql`${forumSessions.endsAt} > now() - interval '30 days'`))
     .orderBy(asc(forumSessions.startsAt))
     .limit(50);
 }
