@@ -5,6 +5,7 @@ import { hasMembers, seedDemoMembers } from "~/members/demo.server";
 import { startOutboxWorker, stopOutboxWorker } from "~/notifications/outbox.server";
 import { seedBaseData } from "~/base-data.server";
 import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
+import { seedDemoTopics } from "~/topics/demo.server";
 
 /** Opens, migrates and seeds the database. The server listens meanwhile and answers 503. */
 export async function startApp(): Promise<void> {
@@ -17,6 +18,7 @@ export async function startApp(): Promise<void> {
     if (options.driver === "pglite" && process.env.DEMO_CONTENT !== "0" && !(await hasMembers())) {
       await seedDemoMembers();
       await seedDemoForumSessions();
+      await seedDemoTopics();
     }
     const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
     if (ADMIN_EMAIL && ADMIN_PASSWORD) {

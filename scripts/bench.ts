@@ -238,6 +238,15 @@ async function main() {
     select fs.id from forum_sessions fs join summaries s on s.forum_session_id = fs.id and s.status = 'published'
     where fs.status = 'held' order by fs.starts_at desc limit 1`;
 
+  // The busy topic: of those still open (so a member sees the support button), the most supported.
+  // The reference set gives it many comments too.
+  const [busyTopic] = await db<{ id: number }[]>`
+    select id from topics where status in ('proposed', 'shortlisted') order by support_count desc, id limit 1`;
+  // A theme to filter the list by: the one with the most proposed topics.
+  const [theme] = await db<{ slug: string }[]>`
+    select th.slug from themes th join topic_themes tt on tt.theme_id = th.id join topics t on t.id = tt.topic_id
+    where t.status = 'proposed' group by th.slug order by count(*) desc, th.slug limit 1`;
+
   const pages: Page[] = [
     { name: "home", path: "/" },
     { name: "municipality list", path: "/municipalities" },
@@ -248,6 +257,15 @@ async function main() {
     { name: "forum sessions", path: "/forum-sessions" },
     ...(nextSession ? [{ name: "next forum session", path: `/forum-sessions/${nextSession.id}` }] : []),
     ...(pastSession ? [{ name: "past forum session with summary", path: `/forum-sessions/${pastSession.id}` }] : []),
+    { name: "topics", path: "/topics" },
+    { name: "topics, signed in", path: "/topics", signedIn: true },
+    ...(theme ? [{ name: "topics filtered", path: `/topics?status=proposed&theme=${encodeURIComponent(theme.slug)}&sort=newest` }] : []),
+    ...(busyTopic
+      ? [
+          { name: "busy topic", path: `/topics/${busyTopic.id}` },
+          { name: "busy topic, signed in", path: `/topics/${busyTopic.id}`, signedIn: true },
+        ]
+      : []),
   ];
   const headersOf = (page: Page): Record<string, string> => (page.signedIn ? { cookie } : {});
 

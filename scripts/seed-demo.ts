@@ -1,8 +1,9 @@
-/** npm run db:seed:demo — the demo members and forum sessions, into the database in DATABASE_URL (or DATA_DIR). */
+/** npm run db:seed:demo — the demo members, forum sessions and topics, into the database in DATABASE_URL (or DATA_DIR). */
 import { closeDatabase, databaseOptionsFromEnv, migrateDatabase, openDatabase } from "~/db.server";
 import { seedDemoMembers } from "~/members/demo.server";
 import { seedBaseData } from "~/base-data.server";
 import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
+import { seedDemoTopics } from "~/topics/demo.server";
 // Mail about the demo sessions is written in each member's language.
 import "~/catalogues/all.server";
 
@@ -13,6 +14,7 @@ try {
   const added = await seedDemoMembers();
   console.log(`${added} demo members added.`);
   console.log(`${await seedDemoForumSessions()} demo forum sessions added.`);
+  console.log(`${await seedDemoTopics()} demo topics added.`);
 } finally {
   await closeDatabase();
 }
