@@ -39,16 +39,15 @@ type Reply = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { editor, topic } = await loadTopicForEditor(request, context, params.id);
   const { register } = await topicFormChoices(topic.municipalityNumber !== null);
-  const formData = await request.formData();
-  const form = readTopicForm(formData, register);
+  const form = readTopicForm(await request.formData(), register);
   if (form.intent === "more") {
-    return data<Reply>({ values: form.values, errors: {}, slots: experiencedSlots(form.values, formData.getAll("experienced").length + 3) });
+    return data<Reply>({ values: form.values, errors: {}, slots: form.slots });
   }
   if (form.intent === "preview") {
     const preview = previewDescription(form.values.description);
-    return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["form.tooLong"] } : {}, preview });
+    return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["form.tooLong"] } : {}, preview, slots: form.slots });
   }
-  if (!form.ok) return data<Reply>({ values: form.values, errors: form.errors }, { status: 400 });
+  if (!form.ok) return data<Reply>({ values: form.values, errors: form.errors, slots: form.slots }, { status: 400 });
   // Merged meanwhile (a coordinator may still open it): its text lives on in the topic it went into.
   if (topic.status === "merged") return data<Reply>({ values: form.values, errors: { form: ["topicForm.merged"] } }, { status: 409 });
   const result = await updateTopic(editor, topic.id, { ...form.value, version: form.version ?? -1 });

@@ -32,16 +32,15 @@ type Reply = { values: TopicFormValues; errors: FieldErrors; slots?: number; pre
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
   const { register } = await topicFormChoices(viewer.member.municipalityNumber !== null);
-  const formData = await request.formData();
-  const form = readTopicForm(formData, register);
+  const form = readTopicForm(await request.formData(), register);
   if (form.intent === "more") {
-    return data<Reply>({ values: form.values, errors: {}, slots: experiencedSlots(form.values, formData.getAll("experienced").length + 3) });
+    return data<Reply>({ values: form.values, errors: {}, slots: form.slots });
   }
   if (form.intent === "preview") {
     const preview = previewDescription(form.values.description);
-    return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["form.tooLong"] } : {}, preview });
+    return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["form.tooLong"] } : {}, preview, slots: form.slots });
   }
-  if (!form.ok) return data<Reply>({ values: form.values, errors: form.errors }, { status: 400 });
+  if (!form.ok) return data<Reply>({ values: form.values, errors: form.errors, slots: form.slots }, { status: 400 });
   const topic = await proposeTopic({ id: viewer.member.id, municipalityNumber: viewer.member.municipalityNumber }, form.value);
   return redirect(`/topics/${topic.id}`, 303);
 }

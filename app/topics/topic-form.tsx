@@ -195,7 +195,7 @@ export function StoredTopic({ stored, themes }: { stored: TopicFormValues; theme
     </>
   );
   return (
-    <section className="ds-card mt-6 min-w-0" data-variant="tinted" aria-labelledby="stored-version">
+    <section className="ds-card mt-6 min-w-0 self-start" data-variant="tinted" aria-labelledby="stored-version">
       <h2 id="stored-version" className="ds-heading" data-size="xs">
         {t("topicForm.storedVersion")}
       </h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readTopicForm, resolveMunicipality, type TopicFormRegister } from "./topic-forms";
+import { municipalityFinder, readTopicForm, type TopicFormRegister } from "./topic-forms";
 
 const register: TopicFormRegister = {
   themeIds: [1, 2, 3],
@@ -19,6 +19,7 @@ function formOf(fields: Record<string, string | string[]>): FormData {
 }
 
 describe("a municipality from what was typed", () => {
+  const find = municipalityFinder(register.municipalities);
   it.each([
     ["1804 Bodø", "1804"],
     ["1804", "1804"],
@@ -29,13 +30,13 @@ describe("a municipality from what was typed", () => {
     ["Tråante", "5001"],
     ["trondheim", "5001"],
   ])("%j is %s", (entry, number) => {
-    expect(resolveMunicipality(entry, register.municipalities)).toEqual({ ok: true, number });
+    expect(find(entry)).toEqual({ ok: true, number });
   });
 
   it("asks for the number when two share the name, and says so when none has it", () => {
-    expect(resolveMunicipality("Herøy", register.municipalities)).toEqual({ ok: false, message: "topicForm.ambiguousMunicipality" });
-    expect(resolveMunicipality("Atlantis", register.municipalities)).toEqual({ ok: false, message: "topicForm.unknownMunicipality" });
-    expect(resolveMunicipality("9999 Bodø", register.municipalities)).toEqual({ ok: false, message: "topicForm.unknownMunicipality" });
+    expect(find("Herøy")).toEqual({ ok: false, message: "topicForm.ambiguousMunicipality" });
+    expect(find("Atlantis")).toEqual({ ok: false, message: "topicForm.unknownMunicipality" });
+    expect(find("9999 Bodø")).toEqual({ ok: false, message: "topicForm.unknownMunicipality" });
   });
 });
 
@@ -79,5 +80,12 @@ describe("the topic form", () => {
     const wide = { ...register, municipalities: many.map((number) => ({ number, name: `Kommune ${number}` })) };
     const form = readTopicForm(formOf({ title: "T", description: "D", experienced: many }), wide);
     expect(!form.ok && form.errors).toEqual({ themes: ["topicForm.themeRequired"], experienced: ["topicForm.tooManyMunicipalities"] });
+  });
+
+  it("takes the same municipality many times as one, but not a list of hundreds", () => {
+    const twice = readTopicForm(formOf({ ...valid, experienced: Array(40).fill("Bodø") }), register);
+    expect(twice.ok && twice.value.experiencedMunicipalities).toEqual(["1804"]);
+    const flood = readTopicForm(formOf({ ...valid, experienced: Array(5000).fill("Bodø") }), register);
+    expect(!flood.ok && flood.errors).toEqual({ experienced: ["topicForm.tooManyMunicipalities"] });
   });
 });

@@ -45,21 +45,23 @@ const fold = (text: string) => text.trim().toLocaleLowerCase("nb").normalize("NF
 const namesOf = (name: string) => [name, ...name.replace(/\s*\(.*\)$/, "").split(" - ")].map(fold);
 
 /**
- * A municipality from what was typed: its number first ("1804 Bodø", "1804"), else its name (in any of
- * its languages, letter case aside). A name two municipalities share ("Herøy") needs the number.
+ * Finds a municipality from what was typed: its number first ("1804 Bodø", "1804"), else its name (in any
+ * of its languages, letter case aside). A name two municipalities share ("Herøy") needs the number.
  */
-export function resolveMunicipality(
-  entry: string,
-  register: TopicFormRegister["municipalities"],
-): { ok: true; number: string } | { ok: false; message: "topicForm.unknownMunicipality" | "topicForm.ambiguousMunicipality" } {
-  const number = entry.match(/^\s*(\d{4})(?!\d)/)?.[1];
-  if (number) {
-    return register.some((m) => m.number === number) ? { ok: true, number } : { ok: false, message: "topicForm.unknownMunicipality" };
-  }
-  const exact = register.filter((m) => fold(m.name) === fold(entry));
-  const named = exact.length > 0 ? exact : register.filter((m) => namesOf(m.name).includes(fold(entry)));
-  if (named.length === 1) return { ok: true, number: named[0]!.number };
-  return { ok: false, message: named.length > 1 ? "topicForm.ambiguousMunicipality" : "topicForm.unknownMunicipality" };
+export function municipalityFinder(register: TopicFormRegister["municipalities"]) {
+  const numbers = new Set(register.map((m) => m.number));
+  const folded = register.map((m) => ({ number: m.number, name: fold(m.name), names: namesOf(m.name) }));
+  return (
+    entry: string,
+  ): { ok: true; number: string } | { ok: false; message: "topicForm.unknownMunicipality" | "topicForm.ambiguousMunicipality" } => {
+    const number = entry.match(/^\s*(\d{4})(?!\d)/)?.[1];
+    if (number) return numbers.has(number) ? { ok: true, number } : { ok: false, message: "topicForm.unknownMunicipality" };
+    const wanted = fold(entry);
+    const exact = folded.filter((m) => m.name === wanted);
+    const named = exact.length > 0 ? exact : folded.filter((m) => m.names.includes(wanted));
+    if (named.length === 1) return { ok: true, number: named[0]!.number };
+    return { ok: false, message: named.length > 1 ? "topicForm.ambiguousMunicipality" : "topicForm.unknownMunicipality" };
+  };
 }
 
 const textOf = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
@@ -77,20 +79,20 @@ export function readTopicForm(formData: FormData, register: TopicFormRegister) {
   if (checkedThemes.length === 0) errors.themes = ["topicForm.themeRequired"];
   else if (themeIds.length < new Set(checkedThemes).size) errors.themes = ["topicForm.unknownTheme"];
 
-  const experienced = formData
-    .getAll("experienced")
-    .map((v) => textOf(v).trim().slice(0, 200))
-    .filter(Boolean);
+  const fields = formData.getAll("experienced");
+  const experienced = fields.map((v) => textOf(v).trim().slice(0, 200)).filter(Boolean);
   const numbers: string[] = [];
-  experienced.forEach((entry, index) => {
-    const found = resolveMunicipality(entry, register.municipalities);
+  const find = municipalityFinder(register.municipalities);
+  // Past twice the limit, the list is too long however many repeat: no need to look each one up.
+  experienced.slice(0, 2 * EXPERIENCED_MAX).forEach((entry, index) => {
+    const found = find(entry);
     if (found.ok) {
       if (!numbers.includes(found.number)) numbers.push(found.number);
     } else {
       errors[experiencedField(index)] = [found.message];
     }
   });
-  if (numbers.length > EXPERIENCED_MAX) errors.experienced = ["topicForm.tooManyMunicipalities"];
+  if (numbers.length > EXPERIENCED_MAX || experienced.length > 2 * EXPERIENCED_MAX) errors.experienced = ["topicForm.tooManyMunicipalities"];
   // A bad version is no field's fault: the form as a whole says so.
   if (errors.version) {
     errors.form = errors.version;
@@ -108,7 +110,9 @@ export function readTopicForm(formData: FormData, register: TopicFormRegister) {
     ...(opened.success ? { version: opened.data } : {}),
   };
   const intent = form.ok ? form.value.intent : topicForm.shape.intent.parse(formData.get("intent"));
-  if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, intent, errors, values };
+  // The municipality fields the form had, blank ones too: a reply shows as many again ("more" adds some).
+  const slots = intent === "more" ? fields.length + 3 : fields.length;
+  if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, intent, errors, values, slots };
   const value: TopicInput = {
     title: form.value.title,
     description: form.value.description,
@@ -116,5 +120,5 @@ export function readTopicForm(formData: FormData, register: TopicFormRegister) {
     canPresent,
     experiencedMunicipalities: numbers,
   };
-  return { ok: true as const, intent, value, version: form.value.version, values };
+  return { ok: true as const, intent, value, version: form.value.version, values, slots };
 }

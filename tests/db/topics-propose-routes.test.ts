@@ -149,6 +149,9 @@ describe("proposing a topic", () => {
     const result = await propose(roles.member, proposal({ intent: "more", experienced: ["Bodø", "", "Bergen"] }));
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({ slots: 6, values: { experienced: ["Bodø", "Bergen"] } });
+    // The fields asked for stay through a preview.
+    const preview = await propose(roles.member, proposal({ intent: "preview", experienced: ["Bodø", "", "Bergen", "", "", ""] }));
+    expect(preview.data).toMatchObject({ slots: 6 });
   });
 });
 
