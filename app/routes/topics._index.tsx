@@ -1,11 +1,323 @@
-import type { MetaFunction } from "@remix-run/node";
-import { ComingPage } from "~/ui/coming-page";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { TOPIC_STATUSES } from "../../db/schema/topic-values";
+import { listThemes } from "~/forum-sessions/forum-sessions.server";
+import { useLanguage, useT } from "~/i18n/i18n";
+import { formatDate } from "~/lib/dates";
+import { pageNumber } from "~/lib/forms";
+import { getViewer, summarise } from "~/members/permissions.server";
+import { can } from "~/members/rights";
+import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
+import { isFiltered, MINE, pageWindow, readTopicListQuery, SORT_LABELS, topicListHref } from "~/topics/topic-list-query";
+import { capitalise, TopicStatusTag } from "~/topics/topic-status-tag";
+import { listTopics } from "~/topics/topics.server";
 import { pageTitle } from "~/ui/meta";
+import { Norwegian, useContentLang } from "~/ui/norwegian";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.topics");
 
+/** Far beyond any real list (20 a page): a larger number reads as this one, an empty page. */
+const LAST_PAGE = 100_000;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [viewer, themes, { counties }] = await Promise.all([getViewer(request, context), listThemes(), listMunicipalitiesByCounty()]);
+  const approved = can(summarise(viewer), "write");
+  const countyOf = new Map(counties.flatMap((c) => c.municipalities.map((m) => [m.number, c.number] as const)));
+  const filters = readTopicListQuery(new URL(request.url).searchParams, {
+    themeSlugs: new Set(themes.map((theme) => theme.slug)),
+    countyNumbers: new Set(counties.map((c) => c.number)),
+    countyOf,
+    mayFilterOwn: approved,
+  });
+  const page = pageNumber(request, LAST_PAGE);
+  const list = await listTopics(filters, page, viewer?.member.id ?? null);
+  // The municipality list is the chosen county's: all 357 would double the page's weight.
+  const shownCounty = filters.countyNumber ?? (filters.municipalityNumber ? countyOf.get(filters.municipalityNumber) : undefined);
+  return {
+    filters,
+    page,
+    total: list.total,
+    pageCount: list.pageCount,
+    topics: list.topics.map((topic) => ({
+      id: topic.id,
+      title: topic.title,
+      status: topic.status,
+      supportCount: topic.supportCount,
+      createdAt: topic.createdAt,
+      lastActivityAt: topic.lastActivityAt,
+      municipalityName: topic.municipalityName,
+      supported: topic.supported,
+      themes: topic.themes.map((theme) => theme.slug),
+    })),
+    themes: themes.map((theme) => ({ slug: theme.slug, nameNb: theme.nameNb, nameEn: theme.nameEn })),
+    counties: counties.map((c): [string, string] => [c.number, c.name]),
+    shownCounty: shownCounty ?? null,
+    municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
+    standing: approved ? "approved" : viewer ? "pending" : "anonymous",
+  } as const;
+}
+
+type Data = Awaited<ReturnType<typeof loader>>;
+
+function Select({
+  name,
+  label,
+  value,
+  all,
+  options,
+  description,
+  lang,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  all?: string;
+  options: [string, string][];
+  description?: string;
+  lang?: string;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className="ds-field min-w-0">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
+      {description ? (
+        <p id={`${id}-description`} className="ds-paragraph" data-size="sm">
+          {description}
+        </p>
+      ) : null}
+      <select id={id} name={name} className="ds-input" defaultValue={value ?? ""} aria-describedby={description ? `${id}-description` : undefined}>
+        {all !== undefined ? <option value="">{all}</option> : null}
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue} lang={lang}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Filters() {
+  const { filters, themes, counties, municipalities, shownCounty, standing } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const contentLang = useContentLang();
+  return (
+    // A plain GET form: the whole query lands in the address, to bookmark or share, with or without JavaScript.
+    <Form method="get" action="/topics" className="ds-card mt-8" data-variant="tinted" aria-label={t("topicList.filters")}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Select
+          name="sort"
+          label={t("topicList.sort")}
+          value={filters.sort}
+          options={Object.entries(SORT_LABELS).map(([sort, key]) => [sort, t(key)])}
+        />
+        <Select
+          name="status"
+          label={t("topicList.status")}
+          value={filters.status}
+          all={t("topicList.status.all")}
+          options={TOPIC_STATUSES.map((status) => [status, capitalise(t(`topics.status.${status}`))])}
+        />
+        <Select
+          name="theme"
+          label={t("topicList.theme")}
+          value={filters.themeSlug}
+          all={t("topicList.theme.all")}
+          options={themes.map((theme) => [theme.slug, language === "nb" ? theme.nameNb : theme.nameEn])}
+        />
+        <Select
+          name="county"
+          label={t("topicList.county")}
+          value={shownCounty ?? undefined}
+          all={t("topicList.county.all")}
+          options={counties}
+          lang={contentLang}
+        />
+        {shownCounty ? (
+          <Select
+            name="municipality"
+            label={t("topicList.municipality")}
+            value={filters.municipalityNumber}
+            all={t("topicList.municipality.all")}
+            options={municipalities}
+            lang={contentLang}
+          />
+        ) : (
+          <p className="ds-paragraph self-end" data-size="sm">
+            {t("topicList.municipality.chooseCounty")}
+          </p>
+        )}
+        {standing === "approved" ? (
+          <Select
+            name="mine"
+            label={t("topicList.mine")}
+            value={filters.mine}
+            all={t("topicList.mine.all")}
+            options={MINE.map((mine) => [mine, t(`topicList.mine.${mine}`)])}
+          />
+        ) : null}
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <button type="submit" className="ds-button" data-variant="primary">
+          {t("topicList.apply")}
+        </button>
+        {isFiltered(filters) ? (
+          <Link className="ds-link" to={topicListHref({ sort: filters.sort })}>
+            {t("topicList.clear")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function TopicRow({ topic }: { topic: Data["topics"][number] }) {
+  const { themes, filters } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const themeNames = topic.themes
+    .map((slug) => themes.find((theme) => theme.slug === slug))
+    .map((theme) => (theme ? (language === "nb" ? theme.nameNb : theme.nameEn) : null))
+    .filter(Boolean);
+  return (
+    <li className="ds-card min-w-0" data-variant="tinted">
+      <h2 className="ds-heading break-words" data-size="xs">
+        <Link className="ds-link" to={`/topics/${topic.id}`}>
+          <Norwegian>{topic.title}</Norwegian>
+        </Link>
+      </h2>
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1" data-size="sm">
+        <TopicStatusTag status={topic.status} />
+        <span className="font-semibold">{t("topicList.supports", { count: topic.supportCount })}</span>
+        {topic.supported ? (
+          <span className="ds-tag" data-color="success" data-size="sm">
+            {t("topicList.youSupport")}
+          </span>
+        ) : null}
+      </p>
+      <p className="ds-paragraph mt-1 break-words" data-size="sm">
+        {topic.municipalityName ? <Norwegian>{topic.municipalityName}</Norwegian> : t("topicList.noMunicipality")}
+        {" · "}
+        {filters.sort === "active"
+          ? t("topicList.activeOn", { date: formatDate(new Date(topic.lastActivityAt), language) })
+          : t("topicList.proposedOn", { date: formatDate(new Date(topic.createdAt), language) })}
+      </p>
+      {themeNames.length > 0 ? (
+        <p className="ds-paragraph mt-1 break-words" data-size="sm">
+          {t("topicList.themes", { themes: themeNames.join(", ") })}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function Pagination() {
+  const { filters, page, pageCount } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (pageCount <= 1 && page === 1) return null;
+  const link = (to: number, text: string, label?: string) => (
+    <Link className="ds-button" data-variant="tertiary" to={topicListHref(filters, to)} aria-label={label}>
+      {text}
+    </Link>
+  );
+  return (
+    <nav className="ds-pagination mt-8" aria-label={t("topicList.pages")}>
+      <ul>
+        <li>
+          {page > 1 ? (
+            link(Math.min(page - 1, pageCount), t("topicList.previous"))
+          ) : (
+            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
+              {t("topicList.previous")}
+            </span>
+          )}
+        </li>
+        {pageWindow(page, pageCount).map((n, i) =>
+          n === null ? (
+            <li key={`gap-${i}`} />
+          ) : (
+            <li key={n}>
+              {n === page ? (
+                <Link className="ds-button" data-variant="tertiary" to={topicListHref(filters, n)} aria-current="true" aria-label={t("topicList.pageN", { page: n })}>
+                  {n}
+                </Link>
+              ) : (
+                link(n, String(n), t("topicList.pageN", { page: n }))
+              )}
+            </li>
+          ),
+        )}
+        <li>
+          {page < pageCount ? (
+            link(page + 1, t("topicList.next"))
+          ) : (
+            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
+              {t("topicList.next")}
+            </span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 export default function TopicsPage() {
-  return <ComingPage title="nav.topics" />;
+  const { topics, total, page, pageCount, filters, standing } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { pathname, search } = useLocation();
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="ds-heading" data-size="lg">
+            {t("nav.topics")}
+          </h1>
+          <p className="ds-paragraph mt-2 max-w-prose">{t("topicList.lead")}</p>
+        </div>
+        {standing === "approved" ? (
+          <Link className="ds-button" data-variant="primary" to="/topics/new">
+            {t("topicList.propose")}
+          </Link>
+        ) : null}
+      </div>
+      {standing === "anonymous" ? (
+        <p className="ds-paragraph mt-4">
+          <Link className="ds-link" to={`/sign-in?redirectTo=${encodeURIComponent(pathname + search)}`}>
+            {t("topicList.signIn")}
+          </Link>
+        </p>
+      ) : standing === "pending" ? (
+        <p className="ds-paragraph mt-4">{t("topicList.pending")}</p>
+      ) : null}
+
+      <Filters />
+
+      <p className="ds-paragraph mt-8 font-semibold" role="status">
+        {total === 0 && !isFiltered(filters) ? t("topicList.none") : t("topicList.count", { count: total })}
+        {page > 1 && page <= pageCount ? ` · ${t("topicList.pageOf", { page, pages: pageCount })}` : null}
+      </p>
+      {topics.length > 0 ? (
+        <ul className="mt-4 space-y-3">
+          {topics.map((topic) => (
+            <TopicRow key={topic.id} topic={topic} />
+          ))}
+        </ul>
+      ) : total > 0 ? (
+        <p className="ds-paragraph mt-4">
+          {t("topicList.beyondLast")}{" "}
+          <Link className="ds-link" to={topicListHref(filters)}>
+            {t("topicList.firstPage")}
+          </Link>
+        </p>
+      ) : isFiltered(filters) ? (
+        <p className="ds-paragraph mt-4">{t("topicList.noMatch")}</p>
+      ) : null}
+      <Pagination />
+    </>
+  );
 }
 
 export { ErrorBoundary } from "~/ui/error-page";

@@ -17,14 +17,14 @@ describe.each([true, false])("with JavaScript %s", (javaScriptEnabled) => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Municipalities");
     await expectNoAxeViolations(page);
 
-    await page.goto(`${app.server.url}/topics`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Topics");
+    await page.goto(`${app.server.url}/experiences`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Experiences");
     expect(await page.getByRole("main").textContent()).toContain("is being built and is not in use yet");
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Bytt til norsk" }).click();
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("nb");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Tema");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Erfaringer");
     expect(errors()).toEqual([]);
     await page.context().close();
   });
@@ -35,6 +35,7 @@ it("an English browser gets English without choosing, and every area page passes
   for (const [path, heading] of [
     ["/", "Kommuneforum"],
     ["/forum-sessions", "Forum sessions"],
+    ["/topics", "Topics"],
     ["/experiences", "Experiences"],
     ["/solutions", "Solutions"],
   ] as const) {

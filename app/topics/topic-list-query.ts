@@ -1,0 +1,89 @@
+import { TOPIC_STATUSES, type TopicStatus } from "../../db/schema/topic-values";
+import type { TopicFilters, TopicSort } from "./topics.server";
+import type { MessageKey } from "~/i18n/i18n";
+
+/** The sorts the list offers, default first; a Record, so a sort added to the core must be named here too. */
+export const SORT_LABELS: Record<TopicSort, MessageKey> = {
+  supported: "topicList.sort.supported",
+  newest: "topicList.sort.newest",
+  active: "topicList.sort.active",
+};
+const SORTS = Object.keys(SORT_LABELS) as TopicSort[];
+export const DEFAULT_SORT: TopicSort = "supported";
+
+export const MINE = ["proposed", "supported"] as const;
+
+/** What a filter value may be: the register's themes, counties and municipalities, and who is asking. */
+export interface KnownValues {
+  themeSlugs: ReadonlySet<string>;
+  countyNumbers: ReadonlySet<string>;
+  /** Municipality number → its county's number. */
+  countyOf: ReadonlyMap<string, string>;
+  /** "My topics" and "topics I support" are for a signed-in approved member; ignored for others. */
+  mayFilterOwn: boolean;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+}
+
+/**
+ * The list's query string as filters. A value the register does not know is ignored (read as "all"),
+ * never an error, so an old or hand-edited link still shows a list. A municipality outside the chosen
+ * county is dropped: the county was changed after the municipality was picked.
+ */
+export function readTopicListQuery(params: URLSearchParams, known: KnownValues): TopicFilters {
+  const get = (name: string) => params.get(name)?.trim() ?? null;
+  const theme = get("theme");
+  const county = get("county");
+  const municipality = get("municipality");
+  const countyNumber = county && known.countyNumbers.has(county) ? county : undefined;
+  const municipalityCounty = municipality ? known.countyOf.get(municipality) : undefined;
+  const filters: TopicFilters = { sort: oneOf(SORTS, get("sort")) ?? DEFAULT_SORT };
+  const status: TopicStatus | undefined = oneOf(TOPIC_STATUSES, get("status"));
+  if (status) filters.status = status;
+  if (theme && known.themeSlugs.has(theme)) filters.themeSlug = theme;
+  if (countyNumber) filters.countyNumber = countyNumber;
+  if (municipalityCounty && (!countyNumber || countyNumber === municipalityCounty)) filters.municipalityNumber = municipality!;
+  const mine = known.mayFilterOwn ? oneOf(MINE, get("mine")) : undefined;
+  if (mine) filters.mine = mine;
+  return filters;
+}
+
+/** Whether any filter narrows the list (the sort does not). */
+export function isFiltered(filters: TopicFilters): boolean {
+  return Boolean(filters.status || filters.themeSlug || filters.countyNumber || filters.municipalityNumber || filters.mine);
+}
+
+/**
+ * The list's address for filters and a page: the same filters always give the same URL (defaults left
+ * out), so a link can be shared and every page link keeps the query.
+ */
+export function topicListHref(filters: TopicFilters, page = 1): string {
+  const params = new URLSearchParams();
+  if (filters.sort !== DEFAULT_SORT) params.set("sort", filters.sort);
+  if (filters.status) params.set("status", filters.status);
+  if (filters.themeSlug) params.set("theme", filters.themeSlug);
+  if (filters.countyNumber) params.set("county", filters.countyNumber);
+  if (filters.municipalityNumber) params.set("municipality", filters.municipalityNumber);
+  if (filters.mine) params.set("mine", filters.mine);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/topics?${query}` : "/topics";
+}
+
+/**
+ * The page numbers a pagination shows around the current one: the first, the last, and one either
+ * side; `null` where numbers are left out.
+ */
+export function pageWindow(page: number, pageCount: number): (number | null)[] {
+  const shown = new Set([1, pageCount, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pageCount));
+  const sorted = [...shown].sort((a, b) => a - b);
+  const result: (number | null)[] = [];
+  for (const n of sorted) {
+    const previous = result.at(-1);
+    if (typeof previous === "number" && n - previous > 1) result.push(n - previous === 2 ? n - 1 : null);
+    result.push(n);
+  }
+  return result;
+}
