@@ -4,6 +4,7 @@ import { db, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { can, type ViewerSummary } from "~/members/rights";
+import { COMMENT_EDIT_HOURS, COMMENTS_PER_PAGE } from "./comment-values";
 
 /**
  * What a comment is under. Each kind is its own column in `comments` (a real foreign key); experiences
@@ -11,10 +12,7 @@ import { can, type ViewerSummary } from "~/members/rights";
  */
 export type CommentSubject = { type: "topic"; id: number };
 
-export const COMMENT_MAX = 10_000;
-export const COMMENTS_PER_PAGE = 30;
-/** How long an author may edit their own comment. */
-export const COMMENT_EDIT_HOURS = 24;
+export { COMMENT_EDIT_HOURS, COMMENT_MAX, COMMENTS_PER_PAGE } from "./comment-values";
 
 function subjectColumn(subject: CommentSubject) {
   switch (subject.type) {
@@ -23,7 +21,7 @@ function subjectColumn(subject: CommentSubject) {
   }
 }
 
-const ofSubject = (subject: CommentSubject): SQL => eq(subjectColumn(subject), subject.id);
+export const ofSubject = (subject: CommentSubject): SQL => eq(subjectColumn(subject), subject.id);
 
 /** The page a comment sits under, with its anchor. */
 export function commentUrl(comment: Pick<Comment, "id" | "topicId">): string {

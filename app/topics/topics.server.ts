@@ -5,6 +5,7 @@ import {
   members,
   municipalities,
   summaries,
+  SUPPORTABLE_TOPIC_STATUSES,
   themes,
   topicExperiencedMunicipalities,
   topics,
@@ -411,8 +412,7 @@ export async function updateTopic(
 
 export type SupportResult = { ok: true; supportCount: number; supported: boolean } | { ok: false; reason: "notFound" | "closed" };
 
-/** Topics that can still gain support: not yet taken up, or on an agenda. */
-const SUPPORTABLE: readonly TopicStatus[] = ["proposed", "shortlisted", "scheduled"];
+const SUPPORTABLE: readonly TopicStatus[] = SUPPORTABLE_TOPIC_STATUSES;
 
 /**
  * Adds or withdraws the member's support. Supporting twice is still one support; the count is kept by

@@ -7,5 +7,8 @@ export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 /** Topics still waiting for the forum to take them up: what "open" means on the home page and in lists. */
 export const OPEN_TOPIC_STATUSES = ["proposed", "shortlisted"] as const satisfies readonly TopicStatus[];
 
+/** Topics that can still gain support: not yet taken up, or on an agenda. Withdrawing is always possible. */
+export const SUPPORTABLE_TOPIC_STATUSES = ["proposed", "shortlisted", "scheduled"] as const satisfies readonly TopicStatus[];
+
 export const TOPIC_TITLE_MAX = 140;
 export const TOPIC_DESCRIPTION_MAX = 20_000;
