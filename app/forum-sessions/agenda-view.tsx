@@ -89,7 +89,7 @@ export function AgendaList({
                 <span className="ds-sr-only">, </span>
                 <span className="block text-sm font-normal">{t("agenda.duration", { minutes: item.durationMinutes })}</span>
               </p>
-              <div>
+              <div className="min-w-0 break-words">
                 <ItemHeading className="ds-heading" data-size="2xs">
                   <Norwegian>{item.title}</Norwegian>
                 </ItemHeading>

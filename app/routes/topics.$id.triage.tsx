@@ -200,7 +200,7 @@ function MergeStep() {
   return (
     <StepSection step="merge">
       <Form method="get" className="flex max-w-xl flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-48 flex-1">
           <Field name="q" id="merge-search" type="search" label={t("triage.merge.search")} description={t("triage.merge.searchHelp")} defaultValue={q} />
         </div>
         <button type="submit" className="ds-button" data-variant="secondary">
