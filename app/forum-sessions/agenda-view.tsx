@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { addMinutes, agendaFlags, minutesBetween } from "./agenda";
 import { useLanguage, useT } from "~/i18n/i18n";
@@ -15,6 +16,9 @@ export interface AgendaRow {
   presenterMunicipality: string | null;
   presenterName: string | null;
   presenterOrganisation: string | null;
+  /** The topic the item came from, when it was scheduled from one. */
+  topicId?: number | null;
+  topicTitle?: string | null;
 }
 
 function Presenter({ item }: { item: AgendaRow }) {
@@ -78,20 +82,28 @@ export function AgendaList({
             : []),
         ];
         return (
-          <li key={item.id} className="ds-card" data-variant={warnings.length > 0 ? "default" : "tinted"} data-color={warnings.length > 0 ? "warning" : undefined}>
+          <li key={item.id} id={`agenda-item-${item.id}`} className="ds-card" data-variant={warnings.length > 0 ? "default" : "tinted"} data-color={warnings.length > 0 ? "warning" : undefined}>
             <div className="grid gap-2 sm:grid-cols-[9rem_1fr]">
               <p className="font-semibold tabular-nums">
                 <time dateTime={from.toISOString()}>{formatTime(from, language)}</time>–{formatTime(to, language)}
                 <span className="ds-sr-only">, </span>
                 <span className="block text-sm font-normal">{t("agenda.duration", { minutes: item.durationMinutes })}</span>
               </p>
-              <div>
+              <div className="min-w-0 break-words">
                 <ItemHeading className="ds-heading" data-size="2xs">
                   <Norwegian>{item.title}</Norwegian>
                 </ItemHeading>
                 {item.presenterMemberName || item.presenterName ? (
                   <p className="ds-paragraph" data-size="sm">
                     {t("agenda.presenter")}: <Presenter item={item} />
+                  </p>
+                ) : null}
+                {item.topicId && item.topicTitle ? (
+                  <p className="ds-paragraph break-words" data-size="sm">
+                    {t("agenda.fromTopic")}{" "}
+                    <Link className="ds-link" to={`/topics/${item.topicId}`}>
+                      <Norwegian>{item.topicTitle}</Norwegian>
+                    </Link>
                   </p>
                 ) : null}
                 {item.descriptionHtml ? (

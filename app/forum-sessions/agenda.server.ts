@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { agendaItems, forumSessions, members, municipalities, type AgendaItem } from "../../db/schema";
+import { agendaItems, forumSessions, members, municipalities, topics, type AgendaItem } from "../../db/schema";
 import { moveInAgenda, placeByTime } from "./agenda";
 import { db, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
@@ -19,7 +19,10 @@ export interface AgendaItemInput {
   topicId?: number | null;
 }
 
-/** What pages and calendars show of an agenda item, with the presenting member's name and municipality. */
+/**
+ * What pages and calendars show of an agenda item, with the presenting member's name and municipality
+ * and the title of the topic it came from (the link back along the chain topic → agenda → summary).
+ */
 const shownColumns = {
   id: agendaItems.id,
   forumSessionId: agendaItems.forumSessionId,
@@ -29,6 +32,7 @@ const shownColumns = {
   title: agendaItems.title,
   descriptionHtml: agendaItems.descriptionHtml,
   topicId: agendaItems.topicId,
+  topicTitle: topics.title,
   presenterMemberId: agendaItems.presenterMemberId,
   presenterMemberName: members.name,
   presenterMunicipality: municipalities.name,
@@ -42,6 +46,7 @@ function selectAgendaItems<Extra extends Record<string, PgColumn>>(where: SQL | 
     .from(agendaItems)
     .leftJoin(members, eq(members.id, agendaItems.presenterMemberId))
     .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
+    .leftJoin(topics, eq(topics.id, agendaItems.topicId))
     .where(where)
     .orderBy(asc(agendaItems.position), asc(agendaItems.id));
 }

@@ -11,13 +11,15 @@ import { formatDate, formatNumber } from "~/lib/dates";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { countMunicipalities } from "~/municipalities/municipalities.server";
+import { mostSupportedOpenTopics } from "~/topics/topics.server";
 import { Norwegian } from "~/ui/norwegian";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [municipalityCount, next, summaries, viewer] = await Promise.all([
+  const [municipalityCount, next, summaries, topics, viewer] = await Promise.all([
     countMunicipalities(),
     nextPlannedForumSession(),
     latestPublishedSummaries(5),
+    mostSupportedOpenTopics(5),
     getViewer(request, context),
   ]);
   const [agenda, registered] = next
@@ -30,7 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     agenda: agenda,
     summaries,
+    topics,
     canRegister: can(summarise(viewer), "write"),
+    signedIn: Boolean(viewer),
   };
 }
 
@@ -80,6 +84,52 @@ function NextSession() {
   );
 }
 
+/** The topics members want most, and the way to add one: the start of the chain topic → agenda → summary. */
+function OpenTopics() {
+  const { topics, canRegister: canPropose, signedIn } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section className="mt-12" aria-labelledby="open-topics">
+      <h2 id="open-topics" className="ds-heading" data-size="md">
+        {t("home.topics.heading")}
+      </h2>
+      {topics.length > 0 ? (
+        <ol className="mt-4 space-y-2">
+          {topics.map((topic) => (
+            <li key={topic.id} className="break-words">
+              <Link className="ds-link" to={`/topics/${topic.id}`}>
+                <Norwegian>{topic.title}</Norwegian>
+              </Link>{" "}
+              <span className="text-sm">
+                ({t("triage.supportCount", { count: topic.supportCount })}
+                {topic.municipalityName ? `, ${topic.municipalityName}` : ""})
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="ds-paragraph mt-2">{t("home.topics.none")}</p>
+      )}
+      <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
+        {canPropose ? (
+          <Link className="ds-button" data-variant="primary" to="/topics/new">
+            {t("home.topics.propose")}
+          </Link>
+        ) : signedIn ? (
+          <p className="ds-paragraph">{t("home.topics.pending")}</p>
+        ) : (
+          <Link className="ds-button" data-variant="primary" to={`/sign-in?redirectTo=${encodeURIComponent("/topics/new")}`}>
+            {t("home.topics.signInToPropose")}
+          </Link>
+        )}
+        <Link className="ds-link" to="/topics">
+          {t("home.topics.all")}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
 export default function HomePage() {
   const { municipalityCount, summaries } = useLoaderData<typeof loader>();
   const t = useT();
@@ -125,6 +175,8 @@ export default function HomePage() {
           </p>
         </section>
       </div>
+
+      <OpenTopics />
 
       <h2 className="ds-heading mt-12" data-size="md">
         {t("home.areas")}

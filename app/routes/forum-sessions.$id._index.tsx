@@ -25,6 +25,7 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
+import { shortlistedTopics, topicsOfForumSession } from "~/topics/topics.server";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
@@ -37,12 +38,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { session, viewer, isCoordinator } = await loadVisibleForumSession(request, context, params.id);
   const isMember = can(summarise(viewer), "readMembersOnly");
   const held = session.status === "held";
-  const [agenda, counts, registered, summary, copiedFrom] = await Promise.all([
+  // Topics a coordinator may still add to the agenda: only for them, only while the agenda is open.
+  const schedulable = isCoordinator && (session.status === "draft" || session.status === "planned");
+  const [agenda, counts, registered, summary, copiedFrom, coveredTopics, shortlisted] = await Promise.all([
     getAgenda(session.id),
     registrationCounts(session.id),
     viewer ? isRegistered(session.id, viewer.member.id) : false,
     held ? getSummary(session.id) : undefined,
     session.copiedFromId && isCoordinator ? getForumSession(session.copiedFromId) : undefined,
+    held ? topicsOfForumSession(session.id) : [],
+    schedulable ? shortlistedTopics(SHORTLIST_SHOWN) : [],
   ]);
   const { meetingUrl, descriptionMd: _, ...shown } = session;
   return {
@@ -50,7 +55,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     agenda: agenda,
     counts,
     registered,
-    summary: summary?.status === "published" ? { html: summary.bodyHtml, publishedAt: summary.publishedAt } : null,
+    summary:
+      summary?.status === "published"
+        ? { html: summary.bodyHtml, publishedAt: summary.publishedAt, topics: coveredTopics.map(({ id, title }) => ({ id, title })) }
+        : null,
     summaryDraft: isCoordinator && summary?.status === "draft",
     copiedFrom: copiedFrom ? { id: copiedFrom.id, title: copiedFrom.title } : null,
     viewerState: !viewer ? "anonymous" : isMember ? "member" : "pending",
@@ -60,8 +68,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canCancel: isCoordinator && isCancellable(session),
     canRestore: isCoordinator && isRestorable(session),
     copyStartsAt: toOsloInput(nextInSeries(session.startsAt)),
+    shortlisted: schedulable ? shortlisted : null,
   } as const;
 }
+
+/** Enough to pick from on the page; the topic list has the rest. */
+const SHORTLIST_SHOWN = 20;
 
 type Reply = { message?: MessageKey; ok?: boolean; errors?: FieldErrors; values?: Record<string, string> };
 
@@ -217,6 +229,66 @@ function CoordinatorPanel() {
   );
 }
 
+/** A coordinator's shortlist beside an open agenda: each topic added with one press, back to this page. */
+function ShortlistedTopics() {
+  const { session, shortlisted } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!shortlisted) return null;
+  return (
+    <section className="mt-10" aria-labelledby="shortlisted-topics">
+      <h2 id="shortlisted-topics" className="ds-heading" data-size="md">
+        {t("forumSessions.shortlisted.heading")}
+      </h2>
+      {shortlisted.length === 0 ? (
+        <p className="ds-paragraph mt-2">{t("forumSessions.shortlisted.none")}</p>
+      ) : (
+        <>
+          <p className="ds-paragraph mt-2" data-size="sm">
+            {t("forumSessions.shortlisted.help")}
+          </p>
+          <ul className="mt-4 space-y-3">
+            {shortlisted.map((topic) => (
+              <li key={topic.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span className="min-w-0 break-words">
+                  <Link className="ds-link" to={`/topics/${topic.id}`}>
+                    <Norwegian>{topic.title}</Norwegian>
+                  </Link>{" "}
+                  <span className="text-sm">
+                    ({t("triage.supportCount", { count: topic.supportCount })}
+                    {topic.municipalityName ? `, ${topic.municipalityName}` : ""})
+                  </span>
+                </span>
+                <Form method="post" action={`/topics/${topic.id}/triage`}>
+                  <input type="hidden" name="intent" value="schedule" />
+                  <input type="hidden" name="forumSessionId" value={session.id} />
+                  <input type="hidden" name="version" value={topic.version} />
+                  <input type="hidden" name="redirectTo" value={`/forum-sessions/${session.id}#agenda`} />
+                  <button
+                    type="submit"
+                    className="ds-button"
+                    data-variant="secondary"
+                    data-size="sm"
+                    aria-label={t("forumSessions.shortlisted.addLabel", { title: topic.title })}
+                  >
+                    {t("forumSessions.shortlisted.add")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          {shortlisted.length === SHORTLIST_SHOWN ? (
+            <p className="mt-4">
+              <Link className="ds-link" to="/topics?status=shortlisted">
+                {t("forumSessions.shortlisted.all")}
+              </Link>
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function ForumSessionPage() {
   const { session, agenda, counts, summary, copiedFrom, isCoordinator, viewerState } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -290,6 +362,22 @@ export default function ForumSessionPage() {
                 </p>
               ) : null}
               <RenderedMarkdown className="mt-4" html={summary.html} />
+              {summary.topics.length > 0 ? (
+                <>
+                  <h3 className="ds-heading mt-6" data-size="xs">
+                    {t("forumSessions.coveredTopics")}
+                  </h3>
+                  <ul className="mt-2 list-disc space-y-1 pl-6">
+                    {summary.topics.map((topic) => (
+                      <li key={topic.id} className="break-words">
+                        <Link className="ds-link" to={`/topics/${topic.id}`}>
+                          <Norwegian>{topic.title}</Norwegian>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </>
           ) : (
             <p className="ds-paragraph mt-2">{t("forumSessions.summaryNotYet")}</p>
@@ -309,6 +397,8 @@ export default function ForumSessionPage() {
           )}
         </div>
       </section>
+
+      <ShortlistedTopics />
 
       <section className="mt-10" aria-labelledby="registrations">
         <h2 id="registrations" className="ds-heading" data-size="md">
