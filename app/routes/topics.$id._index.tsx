@@ -12,7 +12,8 @@ import { getViewer, requireApprovedMember, summarise } from "~/members/permissio
 import { can } from "~/members/rights";
 import { SupportForm, type SupportReply } from "~/topics/support-form";
 import { draftForumSessionIds } from "~/topics/topic-page.server";
-import { TopicChain, TopicHistory, TopicStatusTag, type ChainSession, type HistoryRow } from "~/topics/topic-page-parts";
+import { TopicChain, TopicHistory, type ChainSession, type HistoryRow } from "~/topics/topic-page-parts";
+import { TopicStatusTag } from "~/topics/topic-status-tag";
 import { commentOnTopic, getTopic, getTopicDetails, mayEditTopic, mergeTarget, setSupport } from "~/topics/topics.server";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";

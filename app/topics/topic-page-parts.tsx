@@ -5,25 +5,7 @@ import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { Norwegian } from "~/ui/norwegian";
 
-const TAG_COLOR: Record<TopicStatus, string> = {
-  proposed: "neutral",
-  shortlisted: "warning",
-  scheduled: "info",
-  covered: "success",
-  declined: "danger",
-  merged: "neutral",
-};
-
 export const statusKey = (status: TopicStatus) => `topics.status.${status}` as MessageKey;
-
-export function TopicStatusTag({ status }: { status: TopicStatus }) {
-  const t = useT();
-  return (
-    <span className="ds-tag" data-color={TAG_COLOR[status]} data-size="sm">
-      {t(statusKey(status))}
-    </span>
-  );
-}
 
 /** The forum session a topic was scheduled onto, as the viewer may see it (a draft is only "being planned"). */
 export interface ChainSession {

@@ -7,7 +7,7 @@ const TAG_COLOR: Record<TopicStatus, string> = {
   scheduled: "accent",
   covered: "success",
   declined: "danger",
-  merged: "brand2",
+  merged: "neutral",
 };
 
 /** "foreslått" → "Foreslått": the status names are written for use inside sentences. */

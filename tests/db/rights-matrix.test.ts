@@ -2,9 +2,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, forumSessions, members, notifications, registrations } from "../../db/schema";
+import { agendaItems, forumSessions, members, notifications, registrations, themes, topics } from "../../db/schema";
 import { createForumSessionAs } from "../helpers/forum-sessions";
 import { createMember, everyRole, PASSWORD, type TestMember } from "../helpers/members";
+import { createTopicAs } from "../helpers/topics";
 import { rightsMatrix, STANDINGS, type Expected, type RightsRow, type Viewers, type Who } from "../helpers/rights-matrix";
 import { db } from "~/db.server";
 import { addAgendaItem } from "~/forum-sessions/agenda.server";
@@ -12,7 +13,9 @@ import { replaceCalendarToken } from "~/forum-sessions/calendar.server";
 import { saveSummary } from "~/forum-sessions/summaries.server";
 import { toOsloInput } from "~/lib/dates";
 import { RIGHTS } from "~/members/rights";
+import { commentOnTopic, setSupport, triageTopic } from "~/topics/topics.server";
 import * as notFoundPage from "~/routes/$";
+import * as commentPage from "~/routes/comments.$id";
 import * as home from "~/routes/_index";
 import * as adminMembers from "~/routes/admin.members";
 import * as memberCalendar from "~/routes/calendar.$token[.ics]";
@@ -42,6 +45,11 @@ import * as resetPassword from "~/routes/reset-password.$token";
 import * as signIn from "~/routes/sign-in";
 import * as signOut from "~/routes/sign-out";
 import * as signUp from "~/routes/sign-up";
+import * as topicPage from "~/routes/topics.$id._index";
+import * as topicEdit from "~/routes/topics.$id.edit";
+import * as topicTriage from "~/routes/topics.$id.triage";
+import * as topicList from "~/routes/topics._index";
+import * as newTopic from "~/routes/topics.new";
 
 // The columns of DESIGN.md's "Roles and rights", written down here rather than read from the code
 // under test; the first test checks that rights.ts's table says the same.
@@ -100,6 +108,18 @@ interface Fixtures {
   ownerId: number;
   pendingId: number;
   viewerIds: Record<Who, number>;
+  /** A proposed topic of the owner's, with a comment of the owner's; one merged into it. */
+  ownersTopic: number;
+  ownersComment: number;
+  mergedTopic: number;
+  /** Targets of their own: a topic to support, one the viewer supports, the owner's topics to edit, topics to shortlist, comments to edit and to hide. */
+  toSupport: ById;
+  supported: ById;
+  ownersTopicToEdit: ById;
+  toShortlist: ById;
+  ownersCommentToEdit: ById;
+  commentToHide: ById;
+  themeId: number;
 }
 
 const session = (id: number, tail = "") => ({ path: `/forum-sessions/${id}${tail}`, params: { id: String(id) } });
@@ -108,7 +128,9 @@ const item = (sessionId: number, itemId: number) => ({
   params: { id: String(sessionId), itemId: String(itemId) },
 });
 const plain = (p: string) => () => ({ path: p });
-const versionOf = async (table: typeof forumSessions | typeof agendaItems | typeof members, id: number) =>
+const topic = (id: number, tail = "") => ({ path: `/topics/${id}${tail}`, params: { id: String(id) } });
+const comment = (id: number) => ({ path: `/comments/${id}`, params: { id: String(id) } });
+const versionOf = async (table: typeof forumSessions | typeof agendaItems | typeof members | typeof topics, id: number) =>
   String((await db().select({ version: table.version }).from(table).where(eq(table.id, id)))[0]!.version);
 
 const agendaItemForm = { startTime: "10:30", durationMinutes: "20", title: "Erfaringer fra Bodø", description: "" };
@@ -411,6 +433,104 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   { what: "marking all one's notifications read", route: notificationsPage, handler: "action", at: plain("/notifications"), form: () => ({ intent: "read-all" }), expect: signedInWrite },
   { what: "turning off one's notification mail", route: notificationsPage, handler: "action", at: plain("/notifications"), form: () => ({ intent: "email" }), expect: signedInWrite },
+
+  // Topics: the public list and pages; proposing, supporting and commenting for approved members; the
+  // proposer's edits; a coordinator's triage; a comment's own page for its author and coordinators.
+  { what: "the list of topics", route: topicList, handler: "loader", at: plain("/topics?sort=newest"), expect: everyone("ok") },
+  { what: "a topic's page", route: topicPage, handler: "loader", at: (f) => topic(f.ownersTopic), expect: everyone("ok") },
+  { what: "a merged topic's address", route: topicPage, handler: "loader", at: (f) => topic(f.mergedTopic), expect: everyone(/^\/topics\/\d+$/) },
+  {
+    what: "the page that proposes a topic",
+    route: newTopic,
+    handler: "loader",
+    at: plain("/topics/new"),
+    expect: { anonymous: "sign-in", pending: 403, member: "ok", owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "proposing a topic",
+    route: newTopic,
+    handler: "action",
+    at: plain("/topics/new"),
+    form: (f, who) => ({ title: `Forslag fra ${who}`, description: "Hva har dere lært?", theme: String(f.themeId), experienced: "1804" }),
+    expect: memberWrite(/^\/topics\/\d+$/),
+  },
+  {
+    what: "supporting a topic",
+    route: topicPage,
+    handler: "action",
+    at: (f, who) => topic(f.toSupport[who]),
+    form: () => ({ intent: "support" }),
+    expect: memberWrite(/^\/topics\/\d+$/),
+  },
+  {
+    what: "withdrawing one's support",
+    route: topicPage,
+    handler: "action",
+    at: (f, who) => topic(f.supported[who]),
+    form: () => ({ intent: "withdraw" }),
+    expect: memberWrite(/^\/topics\/\d+$/),
+  },
+  {
+    what: "commenting on a topic",
+    route: topicPage,
+    handler: "action",
+    at: (f) => topic(f.ownersTopic),
+    form: () => ({ intent: "comment", body: "Vi har **gode** erfaringer." }),
+    expect: memberWrite(/^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/),
+  },
+  {
+    what: "the owner's proposed topic's edit page",
+    route: topicEdit,
+    handler: "loader",
+    at: (f) => topic(f.ownersTopic, "/edit"),
+    expect: { anonymous: "sign-in", pending: 403, member: 403, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "editing the owner's proposed topic",
+    route: topicEdit,
+    handler: "action",
+    at: (f, who) => topic(f.ownersTopicToEdit[who], "/edit"),
+    form: async (f, who) => ({
+      title: `Endret av ${who}`,
+      description: "Ny beskrivelse.",
+      theme: String(f.themeId),
+      version: await versionOf(topics, f.ownersTopicToEdit[who]),
+    }),
+    expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/topics\/\d+$/, coordinator: /^\/topics\/\d+$/, admin: /^\/topics\/\d+$/ },
+  },
+  { what: "a topic's triage page", route: topicTriage, handler: "loader", at: (f) => topic(f.ownersTopic, "/triage"), expect: coordinatorPage },
+  {
+    what: "shortlisting a topic",
+    route: topicTriage,
+    handler: "action",
+    at: (f, who) => topic(f.toShortlist[who], "/triage"),
+    form: async (f, who) => ({ intent: "shortlist", version: await versionOf(topics, f.toShortlist[who]) }),
+    expect: coordinatorWrite(/^\/topics\/\d+$/),
+  },
+  {
+    what: "the owner's comment's own page",
+    route: commentPage,
+    handler: "loader",
+    at: (f) => comment(f.ownersComment),
+    expect: { anonymous: "sign-in", pending: 403, member: 403, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "editing the owner's comment",
+    route: commentPage,
+    handler: "action",
+    at: (f, who) => comment(f.ownersCommentToEdit[who]),
+    form: () => ({ intent: "edit", body: "Rettet skrivefeil.", version: "1" }),
+    // Only its author edits a comment; coordinators hide it instead.
+    expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/, coordinator: 403, admin: 403 },
+  },
+  {
+    what: "hiding a comment",
+    route: commentPage,
+    handler: "action",
+    at: (f, who) => comment(f.commentToHide[who]),
+    form: () => ({ intent: "hide", reason: "Personopplysninger." }),
+    expect: coordinatorWrite(/^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/),
+  },
 ];
 
 // Filled in by beforeAll, read by the cells when they run.
@@ -495,8 +615,36 @@ beforeAll(async () => {
     ownerId: owner.id,
     pendingId: roles.pending.id,
     viewerIds,
+    ...(await topicFixtures(viewers, coordinatorId)),
   };
 });
+
+async function topicFixtures(viewers: Viewers, coordinatorId: number) {
+  const owner = viewers.owner!;
+  const ownersTopic = (await createTopicAs(owner.id)).id;
+  const ownersComment = await commentOnTopic({ id: owner.id, name: owner.name }, ownersTopic, "Første kommentar.").then((c) => (c.ok ? c.commentId : 0));
+  const mergedTopic = (await createTopicAs(owner.id)).id;
+  await triageTopic(coordinatorId, mergedTopic, { step: "merge", version: 1, intoId: ownersTopic });
+  const commentBy = (authorId: number) =>
+    commentOnTopic({ id: authorId, name: "Forfatter" }, ownersTopic, "En kommentar.").then((c) => (c.ok ? c.commentId : 0));
+  const [theme] = await db().select({ id: themes.id }).from(themes).limit(1);
+  return {
+    ownersTopic,
+    ownersComment,
+    mergedTopic,
+    toSupport: await perStanding(() => createTopicAs(owner.id).then((t) => t.id)),
+    supported: await perStanding(async (who) => {
+      const id = (await createTopicAs(owner.id)).id;
+      if (viewers[who]) await setSupport(viewers[who].id, id, true);
+      return id;
+    }),
+    ownersTopicToEdit: await perStanding(() => createTopicAs(owner.id).then((t) => t.id)),
+    toShortlist: await perStanding(() => createTopicAs(owner.id).then((t) => t.id)),
+    ownersCommentToEdit: await perStanding(() => commentBy(owner.id)),
+    commentToHide: await perStanding(() => commentBy(owner.id)),
+    themeId: theme!.id,
+  };
+}
 
 describe("the rights matrix", () => {
   it("has the columns of DESIGN.md, as rights.ts's table has them", () => {
