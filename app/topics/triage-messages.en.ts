@@ -23,7 +23,7 @@ export const en: Record<keyof typeof nb, string> = {
   "triage.schedule.session": "Forum session",
   "triage.schedule.sessionOption": "{title} ({date})",
   "triage.schedule.draft": "draft",
-  "triage.schedule.none": "No draft or planned forum session that has not begun yet.",
+  "triage.schedule.none": "There is no draft or planned forum session to add it to.",
   "triage.schedule.create": "Create a forum session",
   "triage.schedule.submit": "Add to the agenda",
   "triage.schedule.pickSession": "Choose a forum session.",

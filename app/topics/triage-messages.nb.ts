@@ -22,7 +22,7 @@ export const nb = {
   "triage.schedule.session": "Forummøte",
   "triage.schedule.sessionOption": "{title} ({date})",
   "triage.schedule.draft": "utkast",
-  "triage.schedule.none": "Det finnes ingen forummøter i utkast eller planlagt som ennå ikke har begynt.",
+  "triage.schedule.none": "Det finnes ikke noe forummøte i utkast eller planlagt å legge det til.",
   "triage.schedule.create": "Opprett et forummøte",
   "triage.schedule.submit": "Sett på agendaen",
   "triage.schedule.pickSession": "Velg et forummøte.",

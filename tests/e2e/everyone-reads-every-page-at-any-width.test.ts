@@ -13,6 +13,7 @@ const DESKTOP = { width: 1280, height: 720 };
 /** The narrowest phone still in use (iPhone SE, first generation; small Android phones). */
 const NARROW = { width: 320, height: 568 };
 const SESSION = /^\/forum-sessions\/\d+$/;
+const TOPIC = /^\/topics\/\d+$/;
 
 /** The links on a page's main content that match, in order, each once. */
 async function linksIn(page: Page, path: string, pattern: RegExp): Promise<string[]> {
@@ -59,12 +60,21 @@ describe.each([
     const page = await openPage(app.browser, { locale, javaScript });
     const sessions = await linksIn(page, "/forum-sessions", SESSION);
     expect(sessions.length).toBeGreaterThanOrEqual(5);
+    // The most supported topic, and one of each way a topic can end: covered, declined.
+    const topics = [
+      ...(await linksIn(page, "/topics", TOPIC)).slice(0, 1),
+      ...(await linksIn(page, "/topics?status=covered", TOPIC)).slice(0, 1),
+      ...(await linksIn(page, "/topics?status=declined", TOPIC)).slice(0, 1),
+    ];
+    expect(topics).toHaveLength(3);
     await checkPhoneHeader(page);
     const wide = await visitAll(page, [
       "/",
       "/forum-sessions",
       ...sessions,
       "/topics",
+      "/topics?status=proposed&sort=newest&county=18",
+      ...topics,
       "/experiences",
       "/solutions",
       "/municipalities",
@@ -75,7 +85,7 @@ describe.each([
       "/sign-up",
       "/forgot-password",
     ]);
-    wide.push(...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999"], 404)));
+    wide.push(...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999", "/topics/999999"], 404)));
     wide.push(...(await visitAll(page, ["/reset-password/no-such-token"], 410)));
 
     // Sign-up with every field's error shown.
@@ -96,6 +106,8 @@ describe.each([
     await signInAsDemo(page, app.server, "kari.nordmann@rana.kommune.no");
     const members = await linksIn(page, "/municipalities/1833", /^\/members\/\d+$/);
     expect(members.length).toBeGreaterThan(0);
+    const ownTopics = await linksIn(page, "/topics?mine=proposed", TOPIC);
+    expect(ownTopics.length, "the demo member has proposed topics").toBeGreaterThan(0);
     const sessions = await linksIn(page, "/forum-sessions", SESSION);
     expect(sessions.length).toBeGreaterThanOrEqual(5);
     await checkPhoneHeader(page);
@@ -108,6 +120,9 @@ describe.each([
       "/municipalities/1833",
       members[0]!,
       ...sessions,
+      "/topics?mine=supported",
+      "/topics/new",
+      ownTopics[0]!,
     ]);
     expect(wide).toEqual([]);
     await page.context().close();
@@ -124,7 +139,15 @@ describe.each([
     const items = await linksIn(page, `${sessions[0]}/agenda`, /\/agenda\/\d+$/);
     expect(items.length, "the upcoming session's agenda links its items' editor").toBeGreaterThan(0);
     await checkPhoneHeader(page);
+    const topics = [
+      ...(await linksIn(page, "/topics?status=proposed", TOPIC)).slice(0, 1),
+      ...(await linksIn(page, "/topics?status=scheduled", TOPIC)).slice(0, 1),
+    ];
+    expect(topics).toHaveLength(2);
     const paths = ["/admin/members", "/forum-sessions/new", ...sessions, `${sessions[0]}/cancel`, items[0]!];
+    // A topic as a coordinator sees it (hide forms on comments), its editor, and its triage with a merge search.
+    for (const topic of topics) paths.push(topic, `${topic}/edit`, `${topic}/triage`);
+    paths.push(`${topics[0]}/triage?q=velferdsteknologi`);
     // The coordinator's pages of an upcoming session and of a past one (with its summary).
     for (const session of [sessions[0]!, sessions.at(-1)!]) {
       for (const part of ["edit", "agenda", "registrations", "summary"]) paths.push(`${session}/${part}`);
