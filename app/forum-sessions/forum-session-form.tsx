@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
-import { useLanguage, useT } from "~/i18n/i18n";
+import { useT } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { Field, FormAlert, TextAreaField } from "~/ui/field";
+import { ThemeCheckboxes } from "~/ui/theme-checkboxes";
 
 export interface ForumSessionFormValues {
   title: string;
@@ -24,7 +25,6 @@ interface Props {
 /** Create and edit share one form: title, description, times in Oslo, meeting link, themes. */
 export function ForumSessionForm({ values, errors, themes, submitLabel, notice }: Props) {
   const t = useT();
-  const language = useLanguage();
   return (
     <Form method="post" noValidate className="mt-6 max-w-2xl space-y-6">
       <FormAlert message={errors.form?.[0] ?? notice?.message} color={errors.form ? "danger" : notice?.color} />
@@ -67,23 +67,7 @@ export function ForumSessionForm({ values, errors, themes, submitLabel, notice }
       />
       <fieldset className="ds-fieldset">
         <legend className="ds-label">{t("forumSessions.form.themes")}</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {themes.map((theme) => (
-            <div className="ds-field" key={theme.id}>
-              <input
-                id={`theme-${theme.id}`}
-                className="ds-input"
-                type="checkbox"
-                name="theme"
-                value={theme.id}
-                defaultChecked={values.themeIds.includes(theme.id)}
-              />
-              <label className="ds-label" htmlFor={`theme-${theme.id}`}>
-                {language === "nb" ? theme.nameNb : theme.nameEn}
-              </label>
-            </div>
-          ))}
-        </div>
+        <ThemeCheckboxes themes={themes} checked={values.themeIds} />
       </fieldset>
       <button type="submit" className="ds-button" data-variant="primary">
         {submitLabel}

@@ -13,6 +13,7 @@ import { can } from "~/members/rights";
 import { countMunicipalities } from "~/municipalities/municipalities.server";
 import { mostSupportedOpenTopics } from "~/topics/topics.server";
 import { Norwegian } from "~/ui/norwegian";
+import { TopicLink } from "~/topics/topic-link";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [municipalityCount, next, summaries, topics, viewer] = await Promise.all([
@@ -97,13 +98,7 @@ function OpenTopics() {
         <ol className="mt-4 space-y-2">
           {topics.map((topic) => (
             <li key={topic.id} className="break-words">
-              <Link className="ds-link" to={`/topics/${topic.id}`}>
-                <Norwegian>{topic.title}</Norwegian>
-              </Link>{" "}
-              <span className="text-sm">
-                ({t("triage.supportCount", { count: topic.supportCount })}
-                {topic.municipalityName ? `, ${topic.municipalityName}` : ""})
-              </span>
+              <TopicLink topic={topic} />
             </li>
           ))}
         </ol>

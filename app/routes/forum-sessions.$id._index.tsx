@@ -30,6 +30,7 @@ import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
+import { TopicLink } from "~/topics/topic-link";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.session.title : "error.notFound.title");
@@ -250,13 +251,7 @@ function ShortlistedTopics() {
             {shortlisted.map((topic) => (
               <li key={topic.id} className="flex flex-wrap items-center justify-between gap-2">
                 <span className="min-w-0 break-words">
-                  <Link className="ds-link" to={`/topics/${topic.id}`}>
-                    <Norwegian>{topic.title}</Norwegian>
-                  </Link>{" "}
-                  <span className="text-sm">
-                    ({t("triage.supportCount", { count: topic.supportCount })}
-                    {topic.municipalityName ? `, ${topic.municipalityName}` : ""})
-                  </span>
+                  <TopicLink topic={topic} />
                 </span>
                 <Form method="post" action={`/topics/${topic.id}/triage`}>
                   <input type="hidden" name="intent" value="schedule" />

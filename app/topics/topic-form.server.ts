@@ -1,8 +1,8 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { asc, eq } from "drizzle-orm";
-import { municipalities, topicExperiencedMunicipalities, topicThemes, type Topic } from "../../db/schema";
+import { topicThemes, type Topic } from "../../db/schema";
 import type { TopicFormRegister, TopicFormValues } from "./topic-forms";
-import { getTopic, mayEditTopic, mergeTarget, renderTopicDescription } from "./topics.server";
+import { experiencedMunicipalities, getTopic, mayEditTopic, mergeTarget, renderTopicDescription } from "./topics.server";
 import { db } from "~/db.server";
 import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { forbidden, notFound, parseId } from "~/lib/http.server";
@@ -28,12 +28,7 @@ export async function topicFormChoices(mayPresent: boolean) {
 export async function topicFormValuesOf(topic: Topic): Promise<TopicFormValues> {
   const [themeRows, experienced] = await Promise.all([
     db().select({ id: topicThemes.themeId }).from(topicThemes).where(eq(topicThemes.topicId, topic.id)).orderBy(asc(topicThemes.themeId)),
-    db()
-      .select({ number: municipalities.number, name: municipalities.name })
-      .from(topicExperiencedMunicipalities)
-      .innerJoin(municipalities, eq(municipalities.number, topicExperiencedMunicipalities.municipalityNumber))
-      .where(eq(topicExperiencedMunicipalities.topicId, topic.id))
-      .orderBy(asc(municipalities.name)),
+    experiencedMunicipalities(topic.id),
   ]);
   return {
     title: topic.title,

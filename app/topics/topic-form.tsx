@@ -7,6 +7,7 @@ import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
+import { ThemeCheckboxes } from "~/ui/theme-checkboxes";
 
 export interface ThemeOption {
   id: number;
@@ -46,7 +47,6 @@ interface Props {
 /** Propose and edit share one form: title, description, themes, "can present", municipalities with experience. */
 export function TopicForm({ values, errors, themes, municipalityOptions, presentingMunicipality, slots, submitLabel, preview }: Props) {
   const t = useT();
-  const language = useLanguage();
   const themeError = errors.themes?.[0];
   const experiencedError = errors.experienced?.[0];
   const fields = [
@@ -90,23 +90,7 @@ export function TopicForm({ values, errors, themes, municipalityOptions, present
           <p id="themes-description" className="ds-paragraph" data-size="sm">
             {t("topicForm.themesHelp")}
           </p>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {themes.map((theme) => (
-              <div className="ds-field" key={theme.id}>
-                <input
-                  id={`theme-${theme.id}`}
-                  className="ds-input"
-                  type="checkbox"
-                  name="theme"
-                  value={theme.id}
-                  defaultChecked={values.themeIds.includes(theme.id)}
-                />
-                <label className="ds-label" htmlFor={`theme-${theme.id}`}>
-                  {language === "nb" ? theme.nameNb : theme.nameEn}
-                </label>
-              </div>
-            ))}
-          </div>
+          <ThemeCheckboxes themes={themes} checked={values.themeIds} />
           {themeError ? (
             <p id="themes-error" className="ds-validation-message mt-2" data-color="danger">
               {t(themeError as MessageKey)}

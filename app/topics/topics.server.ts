@@ -60,12 +60,7 @@ export async function getTopicDetails(topic: Topic, viewerId: number | null) {
       .innerJoin(themes, eq(themes.id, topicThemes.themeId))
       .where(eq(topicThemes.topicId, topic.id))
       .orderBy(asc(themes.id)),
-    db()
-      .select({ number: municipalities.number, name: municipalities.name })
-      .from(topicExperiencedMunicipalities)
-      .innerJoin(municipalities, eq(municipalities.number, topicExperiencedMunicipalities.municipalityNumber))
-      .where(eq(topicExperiencedMunicipalities.topicId, topic.id))
-      .orderBy(asc(municipalities.name)),
+    experiencedMunicipalities(topic.id),
     topicHistory(topic.id),
     topic.forumSessionId ? topicAgendaItem(topic.id, topic.forumSessionId) : Promise.resolve(undefined),
     db()
@@ -79,6 +74,16 @@ export async function getTopicDetails(topic: Topic, viewerId: number | null) {
     viewerId ? isSupporting(topic.id, viewerId) : Promise.resolve(false),
   ]);
   return { themes: themeRows, experienced, history, agendaItem, mergedFrom, mergedInto, supported };
+}
+
+/** "Municipalities that have experience with it", by name. */
+export function experiencedMunicipalities(topicId: number) {
+  return db()
+    .select({ number: municipalities.number, name: municipalities.name })
+    .from(topicExperiencedMunicipalities)
+    .innerJoin(municipalities, eq(municipalities.number, topicExperiencedMunicipalities.municipalityNumber))
+    .where(eq(topicExperiencedMunicipalities.topicId, topicId))
+    .orderBy(asc(municipalities.name));
 }
 
 async function isSupporting(topicId: number, memberId: number): Promise<boolean> {

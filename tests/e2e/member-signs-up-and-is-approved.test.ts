@@ -134,7 +134,7 @@ describe.each([
     // And signs out.
     await page.getByRole("button", { name: text.signOut }).click();
     await page.waitForURL(`${app.server.url}/`);
-    await expect.poll(() => page.getByRole("link", { name: text.signIn }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("banner").getByRole("link", { name: text.signIn, exact: true }).count()).toBe(1);
     await page.context().close();
   });
 });
