@@ -216,14 +216,12 @@ export async function listTopics(filters: TopicFilters, page: number, viewerId: 
         createdAt: topics.createdAt,
         lastActivityAt: topics.lastActivityAt,
         municipalityName: municipalities.name,
-        proposerName: members.name,
         supported: viewerId
           ? sql<boolean>`exists (select 1 from ${topicSupports} where ${topicSupports.topicId} = ${topics.id} and ${topicSupports.memberId} = ${viewerId})`
           : sql<boolean>`false`,
       })
       .from(topics)
       .leftJoin(municipalities, eq(municipalities.number, topics.municipalityNumber))
-      .leftJoin(members, eq(members.id, topics.proposerId))
       .where(where)
       .orderBy(...ORDER[filters.sort])
       .limit(TOPICS_PER_PAGE)

@@ -93,10 +93,10 @@ CREATE INDEX "comments_author_idx" ON "comments" USING btree ("author_id");--> s
 CREATE INDEX "topic_status_changes_topic_idx" ON "topic_status_changes" USING btree ("topic_id","created_at");--> statement-breakpoint
 CREATE INDEX "topic_supports_member_idx" ON "topic_supports" USING btree ("member_id","created_at");--> statement-breakpoint
 CREATE INDEX "topic_themes_theme_idx" ON "topic_themes" USING btree ("theme_id","topic_id");--> statement-breakpoint
-CREATE INDEX "topics_supported_idx" ON "topics" USING btree ("support_count" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "topics_status_supported_idx" ON "topics" USING btree ("status","support_count" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "topics_created_idx" ON "topics" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "topics_active_idx" ON "topics" USING btree ("last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "topics_supported_idx" ON "topics" USING btree ("support_count","id");--> statement-breakpoint
+CREATE INDEX "topics_status_supported_idx" ON "topics" USING btree ("status","support_count","id");--> statement-breakpoint
+CREATE INDEX "topics_created_idx" ON "topics" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "topics_active_idx" ON "topics" USING btree ("last_activity_at","id");--> statement-breakpoint
 CREATE INDEX "topics_proposer_idx" ON "topics" USING btree ("proposer_id");--> statement-breakpoint
 CREATE INDEX "topics_municipality_idx" ON "topics" USING btree ("municipality_number");--> statement-breakpoint
 CREATE INDEX "topics_forum_session_idx" ON "topics" USING btree ("forum_session_id");--> statement-breakpoint

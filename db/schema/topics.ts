@@ -48,10 +48,12 @@ export const topics = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("topics_supported_idx").on(t.supportCount.desc(), t.id.desc()),
-    index("topics_status_supported_idx").on(t.status, t.supportCount.desc(), t.id.desc()),
-    index("topics_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("topics_active_idx").on(t.lastActivityAt.desc(), t.id.desc()),
+    // Ascending, read backwards: `order by support_count desc, id desc` (nulls first, PostgreSQL's default
+    // for desc) matches a backward scan; an index declared desc nulls last would not be used for it.
+    index("topics_supported_idx").on(t.supportCount, t.id),
+    index("topics_status_supported_idx").on(t.status, t.supportCount, t.id),
+    index("topics_created_idx").on(t.createdAt, t.id),
+    index("topics_active_idx").on(t.lastActivityAt, t.id),
     index("topics_proposer_idx").on(t.proposerId),
     index("topics_municipality_idx").on(t.municipalityNumber),
     index("topics_forum_session_idx").on(t.forumSessionId),
