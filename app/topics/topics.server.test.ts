@@ -89,4 +89,31 @@ describe("a topic's way from proposal to the summary that covers it", () => {
     expect(results.find((r) => !r.ok)).toMatchObject({ reason: "stale" });
     expect(await db().select().from(topicStatusChanges).where(eq(topicStatusChanges.topicId, topic.id))).toHaveLength(2);
   });
+
+  it("merges A into B and B into A at once without a deadlock: one wins, the other is refused", async () => {
+    const a = await proposeTopic({ id: proposer.id, municipalityNumber: "1833" }, input);
+    const b = await proposeTopic({ id: proposer.id, municipalityNumber: "1833" }, { ...input, title: "Nattilsyn" });
+    const results = await Promise.all([
+      triageTopic(coordinator.id, b.id, { step: "merge", version: 1, intoId: a.id }),
+      triageTopic(coordinator.id, a.id, { step: "merge", version: 1, intoId: b.id }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false });
+    const statuses = [(await statusOf(a.id)).status, (await statusOf(b.id)).status].sort();
+    expect(statuses).toEqual(["merged", "proposed"]);
+  });
+
+  it("takes a topic off the agenda while the agenda removes its item, without a deadlock", async () => {
+    const topic = await proposeTopic({ id: proposer.id, municipalityNumber: "1833" }, input);
+    const session = await createForumSessionAs(coordinator.id, "planned");
+    await triageTopic(coordinator.id, topic.id, { step: "schedule", version: 1, forumSessionId: session.id });
+    const [item] = await db().select().from(agendaItems).where(eq(agendaItems.topicId, topic.id));
+    const [unscheduled] = await Promise.all([
+      triageTopic(coordinator.id, topic.id, { step: "unschedule", version: (await statusOf(topic.id)).version }),
+      removeAgendaItem(coordinator.id, session.id, item!.id),
+    ]);
+    expect(unscheduled.ok || (!unscheduled.ok && unscheduled.reason === "stale")).toBe(true);
+    expect(await statusOf(topic.id)).toMatchObject({ status: "shortlisted", forumSessionId: null });
+    expect(await db().select().from(agendaItems).where(eq(agendaItems.topicId, topic.id))).toEqual([]);
+  });
 });

@@ -486,6 +486,7 @@ export type TriageInput =
 export async function triageTopic(actorId: number, topicId: number, input: TriageInput): Promise<TriageResult> {
   let refusal: TriageResult = { ok: false, reason: "notFound" };
   const result = await audited(actorId, `topic.${input.step}`, { type: "topic", id: topicId }, async (tx) => {
+    await lockInOrder(tx, topicId, input);
     const before = await lockTopic(tx, topicId);
     if (!before) return null;
     if (before.version !== input.version) {
@@ -505,6 +506,23 @@ export async function triageTopic(actorId: number, topicId: number, input: Triag
   });
   if (result) kickOutbox();
   return result ? { ok: true, topic: result.topic } : refusal;
+}
+
+/**
+ * Takes the locks a step needs in the order every other writer takes them, so that two writers never
+ * wait for each other: a forum session before a topic (as the agenda does when an item from a topic is
+ * removed), and of two topics (a merge) the lower id first (A into B and B into A at once).
+ */
+async function lockInOrder(tx: Transaction, topicId: number, input: TriageInput): Promise<void> {
+  let forumSessionId: number | null | undefined;
+  if (input.step === "schedule") forumSessionId = input.forumSessionId;
+  if (input.step === "unschedule") {
+    [{ forumSessionId } = { forumSessionId: null }] = await tx.select({ forumSessionId: topics.forumSessionId }).from(topics).where(eq(topics.id, topicId));
+  }
+  if (forumSessionId) {
+    await tx.select({ id: forumSessions.id }).from(forumSessions).where(eq(forumSessions.id, forumSessionId)).for("no key update");
+  }
+  if (input.step === "merge" && input.intoId < topicId) await lockTopic(tx, input.intoId);
 }
 
 type StepOutcome = { ok: true; topic: Topic; audit?: Record<string, unknown> } | { ok: false; reason: "sessionNotFound" | "sessionClosed" | "badTarget" };
@@ -555,8 +573,8 @@ async function applyStep(tx: Transaction, actorId: number, before: Topic, input:
 
 async function merge(tx: Transaction, actorId: number, before: Topic, intoId: number, note: string | undefined): Promise<StepOutcome> {
   if (intoId === before.id) return { ok: false, reason: "badTarget" };
-  // Locked after the merged topic: two coordinators merging A into B and B into A at once queue up, and
-  // the second finds its target merged.
+  // Already locked when its id is the lower (lockInOrder): of A into B and B into A at once, the second
+  // finds its target merged.
   const target = await lockTopic(tx, intoId);
   if (!target || target.status === "merged" || target.status === "declined") return { ok: false, reason: "badTarget" };
   const movedSupporters = await followersOf(tx, before, actorId);
