@@ -5,21 +5,16 @@ import { COMMENT_PAGE_PARAM, newCommentForm } from "./comment-forms";
 import { COMMENTS_PER_PAGE } from "./comment-values";
 import { commentUrl, getComment, listComments, ofSubject, subjectOf, type CommentSubject } from "./comments.server";
 import { db } from "~/db.server";
-import { parseForm, type FormReply } from "~/lib/forms";
+import { pageNumber, parseForm, type FormReply } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { can, type ViewerSummary } from "~/members/rights";
-
-/** The `?comments=` page asked for: 1 unless told, never an error. */
-export function commentPageOf(request: Request, last = 100_000): number {
-  return Math.min(Math.max(Number(new URL(request.url).searchParams.get(COMMENT_PAGE_PARAM)) || 1, 1), last);
-}
 
 /**
  * A page of a subject's comments as the viewer may see them. Staff names are not published to the open
  * web (as on member pages): visitors and pending members see the author's municipality, not their name.
  */
 export async function commentsForViewer(subject: CommentSubject, request: Request, viewer: ViewerSummary | null) {
-  const page = commentPageOf(request);
+  const page = pageNumber(request, 100_000, COMMENT_PAGE_PARAM);
   const list = await listComments(subject, page, viewer);
   const showNames = can(viewer, "readMembersOnly");
   return {

@@ -50,7 +50,10 @@ export function optionalText(max = 200) {
   return z.string().trim().max(max, { error: "form.tooLong" }).optional().default("");
 }
 
-/** The `?page=` of a list, from 1 to `last`: anything else reads as the nearest page, never an error. */
-export function pageNumber(request: Request, last = 1000): number {
-  return Math.min(Math.max(Number(new URL(request.url).searchParams.get("page")) || 1, 1), last);
+/**
+ * The `?page=` (or another parameter's) page of a list, from 1 to `last`: anything else reads as the
+ * nearest page, never an error.
+ */
+export function pageNumber(request: Request, last = 1000, param = "page"): number {
+  return Math.min(Math.max(Number(new URL(request.url).searchParams.get(param)) || 1, 1), last);
 }

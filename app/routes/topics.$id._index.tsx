@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { SUPPORTABLE_TOPIC_STATUSES, type TopicStatus } from "../../db/schema/topic-values";
+import { isSupportable } from "../../db/schema/topic-values";
 import { CommentForm } from "~/comments/comment-form";
 import { CommentList } from "~/comments/comment-list";
 import { commentsForViewer, postComment, type CommentReply } from "~/comments/comment-pages.server";
@@ -11,7 +11,6 @@ import { notFound, parseId } from "~/lib/http.server";
 import { getViewer, requireApprovedMember, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { SupportForm, type SupportReply } from "~/topics/support-form";
-import { draftForumSessionIds } from "~/topics/topic-page.server";
 import { TopicChain, TopicHistory, type ChainSession, type HistoryRow } from "~/topics/topic-page-parts";
 import { TopicStatusTag } from "~/topics/topic-status-tag";
 import { commentOnTopic, getTopic, getTopicDetails, mayEditTopic, mergeTarget, setSupport } from "~/topics/topics.server";
@@ -21,8 +20,6 @@ import { PageHeading } from "~/ui/page-heading";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.topic.title : "error.notFound.title");
-
-const supportable = (status: TopicStatus) => (SUPPORTABLE_TOPIC_STATUSES as readonly TopicStatus[]).includes(status);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -41,14 +38,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTopicDetails(topic, viewer?.id ?? null),
     commentsForViewer({ type: "topic", id: topic.id }, request, viewer),
   ]);
-  const drafts = isCoordinator
-    ? new Set<number>()
-    : await draftForumSessionIds([...details.history.map((h) => h.forumSessionId), details.agendaItem?.forumSessionId ?? null]);
+  // Only coordinators see a draft forum session (its page is a 404 for everyone else): its title and links are left out.
+  const hidden = (status: string | null) => status === "draft" && !isCoordinator;
   const item = details.agendaItem;
   const session: ChainSession | null = item
     ? {
         id: item.forumSessionId,
-        title: drafts.has(item.forumSessionId) ? null : item.forumSessionTitle,
+        title: hidden(item.forumSessionStatus) ? null : item.forumSessionTitle,
         startsAt: item.startsAt,
         agendaItemId: item.agendaItemId,
         summaryPublished: item.summaryPublished,
@@ -63,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Staff names are not published to the open web (as on member pages): others learn the part they played.
     actorName: isMember ? h.actorName : null,
     actorKind: h.toStatus === "covered" && !h.actorName ? "system" : h.fromStatus === null ? "proposer" : "coordinator",
-    forumSession: h.forumSessionId && h.forumSessionTitle && !drafts.has(h.forumSessionId) ? { id: h.forumSessionId, title: h.forumSessionTitle } : null,
+    forumSession: h.forumSessionId && h.forumSessionTitle && !hidden(h.forumSessionStatus) ? { id: h.forumSessionId, title: h.forumSessionTitle } : null,
     agendaItemId: h.forumSessionId && h.forumSessionId === item?.forumSessionId ? item.agendaItemId : null,
     mergedInto: h.mergedIntoId && h.mergedIntoTitle ? { id: h.mergedIntoId, title: h.mergedIntoTitle } : null,
   }));
@@ -88,7 +84,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     session,
     history,
     supported: details.supported,
-    supportOpen: supportable(topic.status),
+    supportOpen: isSupportable(topic.status),
     viewerState: !viewer ? "anonymous" : can(viewer, "write") ? "member" : "pending",
     canEdit: mayEditTopic(viewer, topic),
     canTriage: isCoordinator,

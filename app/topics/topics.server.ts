@@ -2,10 +2,11 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import {
   agendaItems,
   forumSessions,
+  isSupportable,
   members,
   municipalities,
+  OPEN_TOPIC_STATUSES,
   summaries,
-  SUPPORTABLE_TOPIC_STATUSES,
   themes,
   topicExperiencedMunicipalities,
   topics,
@@ -54,12 +55,7 @@ export async function getTopic(id: number) {
 /** Everything a topic's page shows beside the topic itself, read in parallel. */
 export async function getTopicDetails(topic: Topic, viewerId: number | null) {
   const [themeRows, experienced, history, agendaItem, mergedFrom, mergedInto, supported] = await Promise.all([
-    db()
-      .select({ id: themes.id, slug: themes.slug, nameNb: themes.nameNb, nameEn: themes.nameEn })
-      .from(topicThemes)
-      .innerJoin(themes, eq(themes.id, topicThemes.themeId))
-      .where(eq(topicThemes.topicId, topic.id))
-      .orderBy(asc(themes.id)),
+    themesOf([topic.id]),
     experiencedMunicipalities(topic.id),
     topicHistory(topic.id),
     topic.forumSessionId ? topicAgendaItem(topic.id, topic.forumSessionId) : Promise.resolve(undefined),
@@ -74,6 +70,17 @@ export async function getTopicDetails(topic: Topic, viewerId: number | null) {
     viewerId ? isSupporting(topic.id, viewerId) : Promise.resolve(false),
   ]);
   return { themes: themeRows, experienced, history, agendaItem, mergedFrom, mergedInto, supported };
+}
+
+/** The themes of some topics, in the themes' order, each with the topic it belongs to. */
+async function themesOf(topicIds: number[]) {
+  if (topicIds.length === 0) return [];
+  return db()
+    .select({ topicId: topicThemes.topicId, id: themes.id, slug: themes.slug, nameNb: themes.nameNb, nameEn: themes.nameEn })
+    .from(topicThemes)
+    .innerJoin(themes, eq(themes.id, topicThemes.themeId))
+    .where(inArray(topicThemes.topicId, topicIds))
+    .orderBy(asc(themes.id));
 }
 
 /** "Municipalities that have experience with it", by name. */
@@ -103,8 +110,6 @@ async function topicAgendaItem(topicId: number, forumSessionId: number) {
       forumSessionStatus: forumSessions.status,
       startsAt: forumSessions.startsAt,
       agendaItemId: agendaItems.id,
-      agendaItemTitle: agendaItems.title,
-      summaryPublishedAt: summaries.publishedAt,
       summaryStatus: summaries.status,
     })
     .from(forumSessions)
@@ -128,6 +133,7 @@ export async function topicHistory(topicId: number) {
       actorName: members.name,
       forumSessionId: topicStatusChanges.forumSessionId,
       forumSessionTitle: forumSessions.title,
+      forumSessionStatus: forumSessions.status,
       mergedIntoId: topicStatusChanges.mergedIntoId,
       mergedIntoTitle: mergedInto.title,
     })
@@ -228,16 +234,7 @@ export async function listTopics(filters: TopicFilters, page: number, viewerId: 
       .offset((page - 1) * TOPICS_PER_PAGE),
     db().select({ n: sql<number>`count(*)::int` }).from(topics).where(where),
   ]);
-  const ids = rows.map((r) => r.id);
-  const themeRows =
-    ids.length === 0
-      ? []
-      : await db()
-          .select({ topicId: topicThemes.topicId, slug: themes.slug, nameNb: themes.nameNb, nameEn: themes.nameEn })
-          .from(topicThemes)
-          .innerJoin(themes, eq(themes.id, topicThemes.themeId))
-          .where(inArray(topicThemes.topicId, ids))
-          .orderBy(asc(themes.id));
+  const themeRows = await themesOf(rows.map((r) => r.id));
   return {
     topics: rows.map((row) => ({ ...row, themes: themeRows.filter((t) => t.topicId === row.id) })),
     total: total?.n ?? 0,
@@ -251,7 +248,7 @@ export async function mostSupportedOpenTopics(limit: number) {
     .select({ id: topics.id, title: topics.title, status: topics.status, supportCount: topics.supportCount, municipalityName: municipalities.name })
     .from(topics)
     .leftJoin(municipalities, eq(municipalities.number, topics.municipalityNumber))
-    .where(inArray(topics.status, ["proposed", "shortlisted"]))
+    .where(inArray(topics.status, [...OPEN_TOPIC_STATUSES]))
     .orderBy(desc(topics.supportCount), desc(topics.id))
     .limit(limit);
 }
@@ -415,8 +412,6 @@ export async function updateTopic(
 
 export type SupportResult = { ok: true; supportCount: number; supported: boolean } | { ok: false; reason: "notFound" | "closed" };
 
-const SUPPORTABLE: readonly TopicStatus[] = SUPPORTABLE_TOPIC_STATUSES;
-
 /**
  * Adds or withdraws the member's support. Supporting twice is still one support; the count is kept by
  * the database (a trigger on topic_supports), so it stays exact however many members press at once.
@@ -428,7 +423,7 @@ export async function setSupport(memberId: number, topicId: number, support: boo
     const [topic] = await tx.select({ status: topics.status }).from(topics).where(eq(topics.id, topicId)).for("no key update");
     if (!topic) return { ok: false, reason: "notFound" } as const;
     if (support) {
-      if (!SUPPORTABLE.includes(topic.status)) return { ok: false, reason: "closed" } as const;
+      if (!isSupportable(topic.status)) return { ok: false, reason: "closed" } as const;
       await tx.insert(topicSupports).values({ topicId, memberId }).onConflictDoNothing();
     } else {
       await tx.delete(topicSupports).where(and(eq(topicSupports.topicId, topicId), eq(topicSupports.memberId, memberId)));

@@ -10,5 +10,7 @@ export const OPEN_TOPIC_STATUSES = ["proposed", "shortlisted"] as const satisfie
 /** Topics that can still gain support: not yet taken up, or on an agenda. Withdrawing is always possible. */
 export const SUPPORTABLE_TOPIC_STATUSES = ["proposed", "shortlisted", "scheduled"] as const satisfies readonly TopicStatus[];
 
+export const isSupportable = (status: TopicStatus) => (SUPPORTABLE_TOPIC_STATUSES as readonly TopicStatus[]).includes(status);
+
 export const TOPIC_TITLE_MAX = 140;
 export const TOPIC_DESCRIPTION_MAX = 20_000;
