@@ -1,5 +1,5 @@
 import { count, inArray, sql } from "drizzle-orm";
-import { forumSessions, members, registrations, summaries, themes } from "../../db/schema";
+import { forumSessions, registrations, summaries, themes } from "../../db/schema";
 import { addAgendaItem } from "./agenda.server";
 import { cancelForumSession, changeForumSessionStatus, createForumSession } from "./forum-sessions.server";
 import { register } from "./registrations.server";
@@ -8,13 +8,9 @@ import { db } from "~/db.server";
 import { audited } from "~/lib/audit.server";
 import { toOsloInput } from "~/lib/dates";
 import { fromOsloInput } from "~/lib/oslo-time.server";
+import { DEMO_EMAIL, demoPeople } from "~/members/demo.server";
 
-const COORDINATOR = "koordinator@kommuneforum.no";
-const KARI = "kari.nordmann@rana.kommune.no";
-const OLA = "ola.berg@bronnoy.kommune.no";
-const MARTE = "marte.eide@alstahaug.kommune.no";
-const SOFIE = "sofie.johansen@bodo.kommune.no";
-const AMIR = "amir.haddad@oslo.kommune.no";
+const { coordinator: COORDINATOR, kari: KARI, ola: OLA, marte: MARTE, sofie: SOFIE, amir: AMIR } = DEMO_EMAIL;
 
 interface DemoAgendaItem {
   minutes: number;
@@ -300,12 +296,7 @@ function thursdayFrom(now: Date, inDays: number): string {
 export async function seedDemoForumSessions(now = new Date()): Promise<number> {
   const [existing] = await db().select({ n: count() }).from(forumSessions);
   if ((existing?.n ?? 0) > 0) return 0;
-  const emails = [COORDINATOR, KARI, OLA, MARTE, SOFIE, AMIR];
-  const people = new Map(
-    (await db().select({ id: members.id, email: members.email }).from(members).where(inArray(members.email, emails))).map(
-      (m) => [m.email, m.id],
-    ),
-  );
+  const people = new Map([...(await demoPeople())].map(([email, m]) => [email, m.id]));
   const coordinatorId = people.get(COORDINATOR);
   if (!coordinatorId) return 0;
   const themeIds = new Map((await db().select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.slug, t.id]));

@@ -1,21 +1,32 @@
-import { count } from "drizzle-orm";
+import { count, inArray } from "drizzle-orm";
 import { members } from "../../db/schema";
 import { hashPassword } from "./passwords.server";
 import { db } from "~/db.server";
 
 export const DEMO_PASSWORD = "demo-passord-2026";
 
+/** The demo members other areas' demo content is written by. */
+export const DEMO_EMAIL = {
+  admin: "admin@kommuneforum.no",
+  coordinator: "koordinator@kommuneforum.no",
+  kari: "kari.nordmann@rana.kommune.no",
+  ola: "ola.berg@bronnoy.kommune.no",
+  marte: "marte.eide@alstahaug.kommune.no",
+  sofie: "sofie.johansen@bodo.kommune.no",
+  amir: "amir.haddad@oslo.kommune.no",
+} as const;
+
 type DemoMember = Pick<typeof members.$inferInsert, "name" | "email" | "jobTitle" | "municipalityNumber" | "role" | "status">;
 
 // The forum's story: Helgeland municipalities working together, a few from elsewhere, one newcomer waiting.
 export const DEMO_MEMBERS: DemoMember[] = [
-  { name: "Ingrid Solberg", email: "admin@kommuneforum.no", jobTitle: "Systemansvarlig", municipalityNumber: null, role: "admin", status: "approved" },
-  { name: "Lars Hansen", email: "koordinator@kommuneforum.no", jobTitle: "Klyngekoordinator, Digitale Helgeland", municipalityNumber: "1824", role: "coordinator", status: "approved" },
-  { name: "Kari Nordmann", email: "kari.nordmann@rana.kommune.no", jobTitle: "Rådgiver digitalisering", municipalityNumber: "1833", role: "member", status: "approved" },
-  { name: "Ola Berg", email: "ola.berg@bronnoy.kommune.no", jobTitle: "Kommunalsjef helse og omsorg", municipalityNumber: "1813", role: "member", status: "approved" },
-  { name: "Marte Eide", email: "marte.eide@alstahaug.kommune.no", jobTitle: "Innkjøpsrådgiver", municipalityNumber: "1820", role: "member", status: "approved" },
-  { name: "Sofie Johansen", email: "sofie.johansen@bodo.kommune.no", jobTitle: "Prosjektleder velferdsteknologi", municipalityNumber: "1804", role: "member", status: "approved" },
-  { name: "Amir Haddad", email: "amir.haddad@oslo.kommune.no", jobTitle: "Virksomhetsarkitekt", municipalityNumber: "0301", role: "member", status: "approved" },
+  { name: "Ingrid Solberg", email: DEMO_EMAIL.admin, jobTitle: "Systemansvarlig", municipalityNumber: null, role: "admin", status: "approved" },
+  { name: "Lars Hansen", email: DEMO_EMAIL.coordinator, jobTitle: "Klyngekoordinator, Digitale Helgeland", municipalityNumber: "1824", role: "coordinator", status: "approved" },
+  { name: "Kari Nordmann", email: DEMO_EMAIL.kari, jobTitle: "Rådgiver digitalisering", municipalityNumber: "1833", role: "member", status: "approved" },
+  { name: "Ola Berg", email: DEMO_EMAIL.ola, jobTitle: "Kommunalsjef helse og omsorg", municipalityNumber: "1813", role: "member", status: "approved" },
+  { name: "Marte Eide", email: DEMO_EMAIL.marte, jobTitle: "Innkjøpsrådgiver", municipalityNumber: "1820", role: "member", status: "approved" },
+  { name: "Sofie Johansen", email: DEMO_EMAIL.sofie, jobTitle: "Prosjektleder velferdsteknologi", municipalityNumber: "1804", role: "member", status: "approved" },
+  { name: "Amir Haddad", email: DEMO_EMAIL.amir, jobTitle: "Virksomhetsarkitekt", municipalityNumber: "0301", role: "member", status: "approved" },
   { name: "Per Olsen", email: "per.olsen@hemnes.kommune.no", jobTitle: "IKT-konsulent", municipalityNumber: "1832", role: "member", status: "pending" },
 ];
 
@@ -38,4 +49,13 @@ export async function seedDemoMembers(): Promise<number> {
     console.log("");
   }
   return added.length;
+}
+
+/** The demo members who are there, by email: what other areas' demo content needs of them. */
+export async function demoPeople() {
+  const rows = await db()
+    .select({ id: members.id, email: members.email, name: members.name, municipalityNumber: members.municipalityNumber })
+    .from(members)
+    .where(inArray(members.email, Object.values(DEMO_EMAIL)));
+  return new Map(rows.map((m) => [m.email, m]));
 }

@@ -4,7 +4,6 @@ import {
   comments,
   emailOutbox,
   forumSessions,
-  members,
   summaries,
   themes,
   topicStatusChanges,
@@ -17,15 +16,10 @@ import { editComment } from "~/comments/comments.server";
 import { db } from "~/db.server";
 import { moveAgendaItem } from "~/forum-sessions/agenda.server";
 import { audited } from "~/lib/audit.server";
+import { DEMO_EMAIL, demoPeople } from "~/members/demo.server";
 import { notifyMembers } from "~/notifications/notify.server";
 
-const ADMIN = "admin@kommuneforum.no";
-const COORDINATOR = "koordinator@kommuneforum.no";
-const KARI = "kari.nordmann@rana.kommune.no";
-const OLA = "ola.berg@bronnoy.kommune.no";
-const MARTE = "marte.eide@alstahaug.kommune.no";
-const SOFIE = "sofie.johansen@bodo.kommune.no";
-const AMIR = "amir.haddad@oslo.kommune.no";
+const { admin: ADMIN, coordinator: COORDINATOR, kari: KARI, ola: OLA, marte: MARTE, sofie: SOFIE, amir: AMIR } = DEMO_EMAIL;
 
 /** The demo forum sessions (forum-sessions/demo.server.ts) the topics' chain runs through. */
 const HELD_WITH_SUMMARY = "Felles anskaffelser på Helgeland";
@@ -346,14 +340,7 @@ async function dateWrites(start: Marks, timeline: { upTo: Marks; at: Date }[]) {
 export async function seedDemoTopics(now = new Date()): Promise<number> {
   const [existing] = await db().select({ n: count() }).from(topics);
   if ((existing?.n ?? 0) > 0) return 0;
-  const people = new Map(
-    (
-      await db()
-        .select({ id: members.id, email: members.email, name: members.name, municipalityNumber: members.municipalityNumber })
-        .from(members)
-        .where(inArray(members.email, [ADMIN, COORDINATOR, KARI, OLA, MARTE, SOFIE, AMIR]))
-    ).map((m) => [m.email, m]),
-  );
+  const people = await demoPeople();
   const coordinator = people.get(COORDINATOR);
   if (!coordinator) return 0;
   const person = (email: string) => people.get(email)!;
