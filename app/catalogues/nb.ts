@@ -1,4 +1,10 @@
 import { nb as comments } from "~/comments/messages.nb";
+import { nb as experiences } from "~/experiences/messages.nb";
+import { nb as experienceList } from "~/experiences/list-messages.nb";
+import { nb as experienceForm } from "~/experiences/form-messages.nb";
+import { nb as experiencePage } from "~/experiences/page-messages.nb";
+import { nb as experienceHistory } from "~/experiences/history-messages.nb";
+import { nb as feeds } from "~/experiences/feed-messages.nb";
 import { nb as forumSessions } from "~/forum-sessions/messages.nb";
 import { nb as calendar } from "~/forum-sessions/calendar-messages.nb";
 import { nb as shared } from "~/i18n/nb";
@@ -9,4 +15,4 @@ import { nb as topicPage } from "~/topics/page-messages.nb";
 import { nb as triage } from "~/topics/triage-messages.nb";
 
 /** Every message in bokmål: the shared ones and each area's. The browser loads only its own language's. */
-export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments } as const;
+export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds } as const;

@@ -7,10 +7,10 @@ import { can, type ViewerSummary } from "~/members/rights";
 import { COMMENT_EDIT_HOURS, COMMENTS_PER_PAGE } from "./comment-values";
 
 /**
- * What a comment is under. Each kind is its own column in `comments` (a real foreign key); experiences
- * and solutions add theirs as they come.
+ * What a comment is under. Each kind is its own column in `comments` (a real foreign key); solutions
+ * add theirs when the catalogue comes.
  */
-export type CommentSubject = { type: "topic"; id: number };
+export type CommentSubject = { type: "topic" | "experience"; id: number };
 
 export { COMMENT_EDIT_HOURS, COMMENT_MAX, COMMENTS_PER_PAGE } from "./comment-values";
 
@@ -18,18 +18,21 @@ function subjectColumn(subject: CommentSubject) {
   switch (subject.type) {
     case "topic":
       return comments.topicId;
+    case "experience":
+      return comments.experienceId;
   }
 }
 
 export const ofSubject = (subject: CommentSubject): SQL => eq(subjectColumn(subject), subject.id);
 
 /** The page a comment sits under, with its anchor. */
-export function commentUrl(comment: Pick<Comment, "id" | "topicId">): string {
-  return `/topics/${comment.topicId}#comment-${comment.id}`;
+export function commentUrl(comment: Pick<Comment, "id" | "topicId" | "experienceId">): string {
+  const subject = subjectOf(comment);
+  return `/${subject.type === "topic" ? "topics" : "experiences"}/${subject.id}#comment-${comment.id}`;
 }
 
-export function subjectOf(comment: Pick<Comment, "topicId">): CommentSubject {
-  return { type: "topic", id: comment.topicId! };
+export function subjectOf(comment: Pick<Comment, "topicId" | "experienceId">): CommentSubject {
+  return comment.experienceId != null ? { type: "experience", id: comment.experienceId } : { type: "topic", id: comment.topicId! };
 }
 
 /** Comments are rendered under an h2 "Comments" and each under its author's h3: their headings start at h4. */
@@ -91,7 +94,13 @@ export async function getComment(id: number): Promise<Comment | undefined> {
 export async function addComment(authorId: number, subject: CommentSubject, bodyMd: string, tx: Transaction): Promise<Comment> {
   const [comment] = await tx
     .insert(comments)
-    .values({ authorId, bodyMd, bodyHtml: renderComment(bodyMd), topicId: subject.type === "topic" ? subject.id : null })
+    .values({
+      authorId,
+      bodyMd,
+      bodyHtml: renderComment(bodyMd),
+      topicId: subject.type === "topic" ? subject.id : null,
+      experienceId: subject.type === "experience" ? subject.id : null,
+    })
     .returning();
   return comment!;
 }

@@ -10,3 +10,5 @@ export * from "./comments";
 export * from "./notification-values";
 export * from "./topic-values";
 export * from "./topics";
+export * from "./experience-values";
+export * from "./experiences";

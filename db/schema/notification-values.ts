@@ -8,4 +8,7 @@ export const NOTIFICATION_KINDS = [
   "topic_status_changed",
   "topic_commented",
   "topic_merged",
+  "experience_published",
+  "experience_co_author_added",
+  "experience_commented",
 ] as const;
