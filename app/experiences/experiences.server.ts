@@ -705,3 +705,17 @@ export async function followsOf(memberId: number) {
     .where(eq(follows.memberId, memberId))
     .orderBy(asc(follows.createdAt), asc(follows.id));
 }
+
+/** Whether a member follows a theme or a municipality (false for no member). */
+export async function isFollowing(memberId: number | null | undefined, subject: FollowSubject): Promise<boolean> {
+  if (!memberId) return false;
+  const [row] = await db()
+    .select({ id: follows.id })
+    .from(follows)
+    .where(
+      "themeId" in subject
+        ? and(eq(follows.memberId, memberId), eq(follows.themeId, subject.themeId))
+        : and(eq(follows.memberId, memberId), eq(follows.municipalityNumber, subject.municipalityNumber)),
+    );
+  return Boolean(row);
+}

@@ -29,4 +29,12 @@ export const en: Record<keyof typeof nb, string> = {
   "email.experience_co_author_added.body": "{author} added you as a co-author of the write-up “{title}”. You can now edit it.\n{url}",
   "email.experience_commented.subject": "New comment: {title}",
   "email.experience_commented.body": "{author} commented on your write-up “{title}”.\n{url}",
+  "experiences.follow.theme": "Follow this theme",
+  "experiences.follow.municipality": "Follow this municipality",
+  "experiences.follow.stopTheme": "Stop following this theme",
+  "experiences.follow.stopMunicipality": "Stop following this municipality",
+  "experiences.follow.followingTheme": "You follow the theme “{name}” and are told of new write-ups in it.",
+  "experiences.follow.followingMunicipality": "You follow {name} and are told of new write-ups from there.",
+  "experiences.follow.signIn": "Sign in to follow and be told of new write-ups",
+  "experiences.follow.unknown": "We cannot find what you want to follow.",
 };

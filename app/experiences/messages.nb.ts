@@ -27,4 +27,12 @@ export const nb = {
   "email.experience_co_author_added.body": "{author} har lagt deg til som medforfatter av erfaringen «{title}». Du kan nå redigere den.\n{url}",
   "email.experience_commented.subject": "Ny kommentar: {title}",
   "email.experience_commented.body": "{author} kommenterte erfaringen din «{title}».\n{url}",
+  "experiences.follow.theme": "Følg temaet",
+  "experiences.follow.municipality": "Følg kommunen",
+  "experiences.follow.stopTheme": "Slutt å følge temaet",
+  "experiences.follow.stopMunicipality": "Slutt å følge kommunen",
+  "experiences.follow.followingTheme": "Du følger temaet «{name}» og får beskjed om nye erfaringer i det.",
+  "experiences.follow.followingMunicipality": "Du følger {name} og får beskjed om nye erfaringer derfra.",
+  "experiences.follow.signIn": "Logg inn for å følge og få beskjed om nye erfaringer",
+  "experiences.follow.unknown": "Vi finner ikke det du vil følge.",
 } as const;
