@@ -19,6 +19,7 @@ import * as commentPage from "~/routes/comments.$id";
 import * as home from "~/routes/_index";
 import * as adminMembers from "~/routes/admin.members";
 import * as memberCalendar from "~/routes/calendar.$token[.ics]";
+import * as follow from "~/routes/follows";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as sessionPage from "~/routes/forum-sessions.$id._index";
 import * as agendaItemPage from "~/routes/forum-sessions.$id.agenda.$itemId";
@@ -522,6 +523,16 @@ const ROWS: RightsRow<Fixtures>[] = [
     form: () => ({ intent: "edit", body: "Rettet skrivefeil.", version: "1" }),
     // Only its author edits a comment; coordinators hide it instead.
     expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/, coordinator: 403, admin: 403 },
+  },
+  // Following a theme or a municipality: approved members.
+  { what: "the follow address", route: follow, handler: "loader", at: plain("/follows"), expect: everyone(/^\/$/) },
+  {
+    what: "following a theme",
+    route: follow,
+    handler: "action",
+    at: plain("/follows"),
+    form: () => ({ intent: "follow", theme: "procurement", redirectTo: "/experiences?theme=procurement" }),
+    expect: memberWrite(/^\/experiences\?theme=procurement$/),
   },
   {
     what: "hiding a comment",
