@@ -92,6 +92,12 @@ describe("the write-up form", () => {
     expect(form.values).toMatchObject({ summary: "S".repeat(301), municipalities: ["Herøy", "Atlantis"] });
   });
 
+  it("counts a line break in the summary as one character", () => {
+    const summary = `${"S".repeat(149)}\r\n${"S".repeat(150)}`;
+    const form = readExperienceForm(formOf({ ...valid, summary }), register, now);
+    expect(form.ok && form.value.summary).toHaveLength(300);
+  });
+
   it("measures the body in bytes of UTF-8: 200 KB of æ is too much, 200 KB of a is not", () => {
     const ascii = readExperienceForm(formOf({ ...valid, body: "a".repeat(200 * 1024) }), register, now);
     expect(ascii.ok).toBe(true);

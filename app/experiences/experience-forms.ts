@@ -42,11 +42,11 @@ export const experienceForm = z.object({
     .trim()
     .min(1, { error: "form.required" })
     .max(EXPERIENCE_TITLE_MAX, { error: "experienceForm.titleTooLong" }),
+  // Counted as the reader sees it: a line break is one character, though the browser sends two.
   summary: z
     .string({ error: "form.required" })
-    .trim()
-    .min(1, { error: "form.required" })
-    .max(EXPERIENCE_SUMMARY_MAX, { error: "experienceForm.summaryTooLong" }),
+    .transform(lineBreaks)
+    .pipe(z.string().trim().min(1, { error: "form.required" }).max(EXPERIENCE_SUMMARY_MAX, { error: "experienceForm.summaryTooLong" })),
   // Not trimmed: markdown's leading spaces mean something.
   body: z
     .string({ error: "form.required" })
@@ -240,7 +240,7 @@ export function readExperienceForm(formData: FormData, register: ExperienceFormR
   const visibility = EXPERIENCE_VISIBILITIES.find((v) => v === formData.get("visibility")) ?? "public";
   const values: ExperienceFormValues = {
     title: textOf(formData.get("title")),
-    summary: textOf(formData.get("summary")),
+    summary: lineBreaks(textOf(formData.get("summary"))),
     body: lineBreaks(textOf(formData.get("body"))),
     themeIds,
     visibility,

@@ -13,7 +13,7 @@ export const en: Record<keyof typeof nb, string> = {
   "experienceForm.summary": "Summary",
   "experienceForm.summaryHelp": "A sentence or two, shown in lists and when the link is shared. At most 300 characters.",
   "experienceForm.summaryTooLong": "The summary can have at most 300 characters. Make it shorter.",
-  "experienceForm.body": "Write-up",
+  "experienceForm.body": "Text",
   "experienceForm.bodyHelp":
     "What did you do, what did it cost, what worked and what would you do differently? You can use markdown: headings (#), **bold**, *italics*, lists, tables and links. At most 200 KB.",
   "experienceForm.bodyTooLong": "The text is larger than the limit of 200 KB (204,800 bytes). Shorten it; what you wrote is still in the field.",

@@ -11,7 +11,7 @@ export const nb = {
   "experienceForm.summary": "Sammendrag",
   "experienceForm.summaryHelp": "Et par setninger som vises i lister og når lenken deles. Høyst 300 tegn.",
   "experienceForm.summaryTooLong": "Sammendraget kan ha høyst 300 tegn. Gjør det kortere.",
-  "experienceForm.body": "Erfaringen",
+  "experienceForm.body": "Teksten",
   "experienceForm.bodyHelp":
     "Hva gjorde dere, hva kostet det, hva virket og hva ville dere gjort annerledes? Du kan bruke markdown: overskrifter (#), **fet**, *kursiv*, lister, tabeller og lenker. Høyst 200 kB.",
   "experienceForm.bodyTooLong": "Teksten er større enn grensen på 200 kB (204 800 byte). Gjør den kortere; det du skrev, står fortsatt i feltet.",
