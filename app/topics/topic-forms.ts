@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TOPIC_DESCRIPTION_MAX, TOPIC_TITLE_MAX } from "../../db/schema/topic-values";
 import type { TopicInput } from "./topics.server";
 import { int32, parseForm, requiredText, type FieldErrors } from "~/lib/forms";
+import { municipalityFinder, type RegisterMunicipality } from "~/municipalities/municipality-finder";
 
 /** "Municipalities that have experience with it": at most this many. */
 export const EXPERIENCED_MAX = 20;
@@ -31,7 +32,7 @@ export interface TopicFormValues {
 /** The register a topic form is checked against. */
 export interface TopicFormRegister {
   themeIds: readonly number[];
-  municipalities: readonly { number: string; name: string }[];
+  municipalities: readonly RegisterMunicipality[];
   /** Whether "our municipality can present this" is offered: the proposer has a municipality. */
   mayPresent: boolean;
 }
@@ -39,30 +40,7 @@ export interface TopicFormRegister {
 /** The error key of municipality field `index` (its position among the fields that were filled in). */
 export const experiencedField = (index: number) => `experienced-${index}`;
 
-const fold = (text: string) => text.trim().toLocaleLowerCase("nb").normalize("NFC");
-
-/** "Herøy (Nordland)" answers to "Herøy"; "Trondheim - Tråante" to either of its names. */
-const namesOf = (name: string) => [name, ...name.replace(/\s*\(.*\)$/, "").split(" - ")].map(fold);
-
-/**
- * Finds a municipality from what was typed: its number first ("1804 Bodø", "1804"), else its name (in any
- * of its languages, letter case aside). A name two municipalities share ("Herøy") needs the number.
- */
-export function municipalityFinder(register: TopicFormRegister["municipalities"]) {
-  const numbers = new Set(register.map((m) => m.number));
-  const folded = register.map((m) => ({ number: m.number, name: fold(m.name), names: namesOf(m.name) }));
-  return (
-    entry: string,
-  ): { ok: true; number: string } | { ok: false; message: "topicForm.unknownMunicipality" | "topicForm.ambiguousMunicipality" } => {
-    const number = entry.match(/^\s*(\d{4})(?!\d)/)?.[1];
-    if (number) return numbers.has(number) ? { ok: true, number } : { ok: false, message: "topicForm.unknownMunicipality" };
-    const wanted = fold(entry);
-    const exact = folded.filter((m) => m.name === wanted);
-    const named = exact.length > 0 ? exact : folded.filter((m) => m.names.includes(wanted));
-    if (named.length === 1) return { ok: true, number: named[0]!.number };
-    return { ok: false, message: named.length > 1 ? "topicForm.ambiguousMunicipality" : "topicForm.unknownMunicipality" };
-  };
-}
+const MUNICIPALITY_MESSAGES = { unknown: "topicForm.unknownMunicipality", ambiguous: "topicForm.ambiguousMunicipality" } as const;
 
 const textOf = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
@@ -89,7 +67,7 @@ export function readTopicForm(formData: FormData, register: TopicFormRegister) {
     if (found.ok) {
       if (!numbers.includes(found.number)) numbers.push(found.number);
     } else {
-      errors[experiencedField(index)] = [found.message];
+      errors[experiencedField(index)] = [MUNICIPALITY_MESSAGES[found.reason]];
     }
   });
   if (numbers.length > EXPERIENCED_MAX || experienced.length > 2 * EXPERIENCED_MAX) errors.experienced = ["topicForm.tooManyMunicipalities"];
