@@ -7,7 +7,7 @@ import { createMember, everyRole, outcome, requestAs, type TestMember } from "..
 import { createTopicAs } from "../helpers/topics";
 import { setCommentHidden } from "~/comments/comments.server";
 import { db } from "~/db.server";
-import { addCoAuthor, type ProcurementFacts } from "~/experiences/experiences.server";
+import { addCoAuthor, updateExperience, type ProcurementFacts } from "~/experiences/experiences.server";
 import { addAgendaItem } from "~/forum-sessions/agenda.server";
 import * as commentPage from "~/routes/comments.$id";
 import * as experiencePage from "~/routes/experiences.$id._index";
@@ -196,6 +196,30 @@ describe("what the page shows", () => {
     for (const [viewer, viewerState, canEdit, canSeeCoAuthors] of expected) {
       expect(await page(viewer, experience.id)).toMatchObject({ viewerState, canEdit, canSeeCoAuthors, experience: { revision: 1 } });
     }
+  });
+
+  it("counts the revisions and shows when a published write-up was last changed", async () => {
+    const experience = await writeUp();
+    const first = await page(null, experience.id);
+    expect(first.experience.updatedAt).toEqual(first.experience.publishedAt);
+    const edited = await updateExperience({ ...authorSummary(), id: coAuthor.id, name: coAuthor.name }, experience.id, {
+      title: experience.title,
+      summary: "En bedre oppsummering.",
+      body: "Ny tekst.",
+      themeIds: [],
+      visibility: "public",
+      municipalities: [],
+      forumSessionId: null,
+      agendaItemId: null,
+      topicId: null,
+      procurement: null,
+      revision: 1,
+      publish: true,
+    });
+    expect(edited.ok).toBe(true);
+    const second = await page(null, experience.id);
+    expect(second.experience).toMatchObject({ revision: 2, summary: "En bedre oppsummering." });
+    expect(new Date(second.experience.updatedAt).getTime()).toBeGreaterThan(new Date(second.experience.publishedAt!).getTime());
   });
 
   it("marks a draft as such and leaves comments out of it", async () => {
