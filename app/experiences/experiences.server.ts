@@ -166,7 +166,7 @@ async function originOf(experience: Pick<Experience, "forumSessionId" | "agendaI
   const [forumSession, agendaItem, topic] = await Promise.all([
     experience.forumSessionId
       ? db()
-          .select({ id: forumSessions.id, title: forumSessions.title, startsAt: forumSessions.startsAt })
+          .select({ id: forumSessions.id, title: forumSessions.title, startsAt: forumSessions.startsAt, status: forumSessions.status })
           .from(forumSessions)
           .where(eq(forumSessions.id, experience.forumSessionId))
           .then((r) => r[0])
