@@ -409,14 +409,15 @@ export async function seedReferenceExperiences(tx: TransactionSql, context: Cont
   await tx`create index on ref_experiences (id)`;
   await tx`analyze ref_experiences`;
 
+  await allocateComments(tx, count(EXPERIENCE_SIZES.experienceComments), Math.max(1, count(300)));
   sizes.experiences = (
     await tx`
       insert into experiences (id, title, summary, body_md, body_html, status, visibility, author_id, forum_session_id, agenda_item_id,
-        topic_id, revision, published_at, created_at, updated_at)
+        topic_id, revision, comment_count, published_at, created_at, updated_at)
       select r.id, r.title, r.summary,
         case when r.i = 1 then ${JOINT_PROCUREMENT_BODY} else (${bodies.md}::text[])[r.template * ${MAX_REVISIONS} + r.revisions] end,
         case when r.i = 1 then ${longHtml} else (${bodies.html}::text[])[r.template * ${MAX_REVISIONS} + r.revisions] end,
-        r.status, r.visibility, r.author_id, r.forum_session_id, r.agenda_item_id, r.topic_id, r.revisions,
+        r.status, r.visibility, r.author_id, r.forum_session_id, r.agenda_item_id, r.topic_id, r.revisions, r.comments,
         r.published_at, r.created_at, r.updated_at
       from ref_experiences r
       order by r.id`
@@ -521,8 +522,9 @@ export async function seedReferenceExperiences(tx: TransactionSql, context: Cont
   ).count;
 
   // Comments on published write-ups, after publication; now and then the author answering; a few edited,
-  // a very few hidden. The trigger on comments counts them, per statement.
-  await allocateComments(tx, count(EXPERIENCE_SIZES.experienceComments), Math.max(1, count(300)));
+  // a very few hidden. Each write-up was given its count when it was inserted, so the trigger that counts
+  // comments is off for this one statement: counting them again would rewrite 20,000 wide rows.
+  await tx`alter table comments disable trigger comments_insert_counted`;
   sizes.experienceComments = (
     await tx`
       insert into comments (experience_id, author_id, body_md, body_html, version, edited_at, hidden_at, hidden_by, hidden_reason, created_at)
@@ -545,6 +547,7 @@ export async function seedReferenceExperiences(tx: TransactionSql, context: Cont
       join ref_approved m on m.rank = c.author_rank
       order by c.at`
   ).count;
+  await tx`alter table comments enable trigger comments_insert_counted`;
 
   // A tenth of the members follow a theme, and one in twenty-five one of the busier municipalities.
   sizes.follows =
