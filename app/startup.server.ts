@@ -4,6 +4,7 @@ import { ensureAdmin } from "~/members/admin-bootstrap.server";
 import { hasMembers, seedDemoMembers } from "~/members/demo.server";
 import { startOutboxWorker, stopOutboxWorker } from "~/notifications/outbox.server";
 import { seedBaseData } from "~/base-data.server";
+import { seedDemoExperiences } from "~/experiences/demo.server";
 import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
 import { seedDemoTopics } from "~/topics/demo.server";
 
@@ -19,6 +20,7 @@ export async function startApp(): Promise<void> {
       await seedDemoMembers();
       await seedDemoForumSessions();
       await seedDemoTopics();
+      await seedDemoExperiences();
     }
     const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
     if (ADMIN_EMAIL && ADMIN_PASSWORD) {

@@ -247,6 +247,12 @@ async function main() {
     select th.slug from themes th join topic_themes tt on tt.theme_id = th.id join topics t on t.id = tt.topic_id
     where t.status = 'proposed' group by th.slug order by count(*) desc, th.slug limit 1`;
 
+  // The long write-up: the longest public body (the reference set's account of a joint procurement, with
+  // twelve revisions and many comments); its history compares the first revision with the latest.
+  const [longWriteUp] = await db<{ id: number; revision: number }[]>`
+    select id, revision from experiences where status = 'published' and visibility = 'public'
+    order by octet_length(body_md) desc, id limit 1`;
+
   const pages: Page[] = [
     { name: "home", path: "/" },
     { name: "municipality list", path: "/municipalities" },
@@ -266,6 +272,22 @@ async function main() {
           { name: "busy topic, signed in", path: `/topics/${busyTopic.id}`, signedIn: true },
         ]
       : []),
+    { name: "write-ups", path: "/experiences" },
+    { name: "write-ups, signed in", path: "/experiences", signedIn: true },
+    { name: "write-ups filtered", path: "/experiences?theme=procurement&procedure=joint_procurement" },
+    ...(longWriteUp
+      ? [
+          { name: "long write-up", path: `/experiences/${longWriteUp.id}` },
+          { name: "long write-up, signed in", path: `/experiences/${longWriteUp.id}`, signedIn: true },
+          { name: "long write-up's history", path: `/experiences/${longWriteUp.id}/history?from=1&to=${longWriteUp.revision}` },
+          {
+            name: "long write-up's history, signed in",
+            path: `/experiences/${longWriteUp.id}/history?from=1&to=${longWriteUp.revision}`,
+            signedIn: true,
+          },
+        ]
+      : []),
+    { name: "write-ups feed", path: "/feeds/experiences.atom" },
   ];
   const headersOf = (page: Page): Record<string, string> => (page.signedIn ? { cookie } : {});
 

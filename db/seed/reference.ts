@@ -1,5 +1,6 @@
 import type { Sql } from "postgres";
 import { renderMarkdown } from "../../app/lib/markdown.server";
+import { seedReferenceExperiences } from "./reference-experiences";
 import { seedReferenceTopics } from "./reference-topics";
 
 /**
@@ -213,7 +214,7 @@ export async function seedReference(sql: Sql, options: { scale: number; seed: nu
   const descriptionsHtml = FORUM_SESSION_DESCRIPTIONS.map((text) => renderMarkdown(text));
   const agendaDescriptionsHtml = AGENDA_DESCRIPTIONS.map((text) => renderMarkdown(text));
   const sizes = { members, forumSessions: 0, agendaItems: 0, registrations: 0, summaries: 0 };
-  const topicSizes = await sql.begin(async (tx) => {
+  const areaSizes = await sql.begin(async (tx) => {
     await tx`select setseed(${(options.seed % 1000) / 1000})`;
     // random() repeats from the seed only when one process draws the numbers in one order.
     await tx`set local max_parallel_workers_per_gather = 0`;
@@ -375,8 +376,9 @@ export async function seedReference(sql: Sql, options: { scale: number; seed: nu
         from ref_forum_sessions s
         where s.summary is not null`
     ).count;
-    return seedReferenceTopics(tx, { scale: options.scale, approved, coordinator });
+    const topicSizes = await seedReferenceTopics(tx, { scale: options.scale, approved, coordinator });
+    return { ...topicSizes, ...(await seedReferenceExperiences(tx, { scale: options.scale, approved, coordinator })) };
   });
   await sql`analyze`;
-  return { ...sizes, ...topicSizes };
+  return { ...sizes, ...areaSizes };
 }
