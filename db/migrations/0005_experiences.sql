@@ -111,6 +111,7 @@ CREATE INDEX "experience_procurements_procedure_idx" ON "experience_procurements
 CREATE UNIQUE INDEX "experience_revisions_number_idx" ON "experience_revisions" USING btree ("experience_id","number");--> statement-breakpoint
 CREATE INDEX "experience_themes_theme_idx" ON "experience_themes" USING btree ("theme_id","experience_id");--> statement-breakpoint
 CREATE INDEX "experiences_published_idx" ON "experiences" USING btree ("published_at","id") WHERE "experiences"."status" = 'published';--> statement-breakpoint
+CREATE INDEX "experiences_visibility_idx" ON "experiences" USING btree ("visibility","published_at","id") WHERE "experiences"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "experiences_updated_idx" ON "experiences" USING btree ("updated_at","id") WHERE "experiences"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "experiences_discussed_idx" ON "experiences" USING btree ("comment_count","id") WHERE "experiences"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "experiences_author_idx" ON "experiences" USING btree ("author_id");--> statement-breakpoint

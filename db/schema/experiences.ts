@@ -54,6 +54,8 @@ export const experiences = pgTable(
   (t) => [
     // Ascending, read backwards (as the topic list's): the list's three orders over published write-ups.
     index("experiences_published_idx").on(t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
+    // A visitor's list and its count read only public ones: an index-only scan instead of the wide table.
+    index("experiences_visibility_idx").on(t.visibility, t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
     index("experiences_updated_idx").on(t.updatedAt, t.id).where(sql`${t.status} = 'published'`),
     index("experiences_discussed_idx").on(t.commentCount, t.id).where(sql`${t.status} = 'published'`),
     index("experiences_author_idx").on(t.authorId),
