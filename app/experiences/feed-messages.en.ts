@@ -9,8 +9,6 @@ export const en: Record<keyof typeof nb, string> = {
   "feeds.summaries.description": "The coordinators' summaries of the forum sessions on Kommuneforum.",
   "feeds.experiences.linkTitle": "Write-ups",
   "feeds.summaries.linkTitle": "Forum session summaries",
-  "experienceLinks.membersOnly": "members only",
-  "experienceLinks.byOn": "{municipality}, {date}",
   "experienceLinks.fromSession.heading": "Write-ups from this forum session",
   "experienceLinks.fromSession.none": "Nobody has shared a write-up from this forum session yet.",
   "experienceLinks.presented.lead": "You presented at this forum session. Share what you told, so that other municipalities can use it:",

@@ -7,8 +7,6 @@ export const nb = {
   "feeds.summaries.description": "Koordinatorenes oppsummeringer fra forummøtene på Kommuneforum.",
   "feeds.experiences.linkTitle": "Erfaringer",
   "feeds.summaries.linkTitle": "Oppsummeringer fra forummøtene",
-  "experienceLinks.membersOnly": "kun for medlemmer",
-  "experienceLinks.byOn": "{municipality}, {date}",
   "experienceLinks.fromSession.heading": "Erfaringer fra dette forummøtet",
   "experienceLinks.fromSession.none": "Ingen har delt erfaringer fra dette forummøtet ennå.",
   "experienceLinks.presented.lead": "Du presenterte på dette forummøtet. Del det du fortalte, så andre kommuner kan bruke det:",
