@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
+import { capitalise } from "~/topics/topic-status-tag";
 import { Norwegian } from "~/ui/norwegian";
 
 export interface ExperienceLinkRow {
@@ -17,7 +18,7 @@ export function MembersOnlyTag({ visibility }: { visibility: "public" | "members
   if (visibility !== "members") return null;
   return (
     <span className="ds-tag" data-color="warning" data-size="sm">
-      {t("experiences.visibility.members")}
+      {capitalise(t("experiences.visibility.members"))}
     </span>
   );
 }

@@ -66,9 +66,13 @@ function text(value: string): string {
   return value.replace(NOT_XML, "");
 }
 
-/** The start of member-written markdown as one line of plain text: a feed entry's or a share preview's description. */
+/**
+ * The start of member-written markdown as one line of plain text, headings left out (they would run
+ * into the sentence after them): a feed entry's or a share preview's description.
+ */
 export function plainTextStart(markdown: string, max = 300): string {
-  const plain = markdownToPlainText(markdown).replace(/\s+/g, " ").trim();
+  const withoutHeadings = markdown.replace(/^ {0,3}#{1,6}(?:[ \t].*)?$/gm, "");
+  const plain = markdownToPlainText(withoutHeadings).replace(/\s+/g, " ").trim();
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }
 

@@ -10,6 +10,7 @@ import { getMember, setLanguage, updateProfile, withoutSecrets } from "~/members
 import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { Field, FormAlert } from "~/ui/field";
+import { capitalise } from "~/topics/topic-status-tag";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 
@@ -78,7 +79,7 @@ function MyExperiences() {
                   <Norwegian>{experience.title}</Norwegian>
                 </Link>
                 <span className="ds-tag" data-color={experience.status === "draft" ? "neutral" : "success"} data-size="sm">
-                  {t(`experiences.status.${experience.status}`)}
+                  {capitalise(t(`experiences.status.${experience.status}`))}
                 </span>
                 <MembersOnlyTag visibility={experience.visibility} />
               </span>
