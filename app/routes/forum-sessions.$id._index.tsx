@@ -1,6 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { ExperienceLinkList } from "~/experiences/experience-links";
+import { experiencesFromForumSession } from "~/experiences/experiences.server";
+import { plainTextStart } from "~/experiences/feeds.server";
 import { loadForumSessionForCoordinator, loadVisibleForumSession } from "~/forum-sessions/access.server";
 import { getAgenda } from "~/forum-sessions/agenda.server";
 import { AddToCalendar } from "~/forum-sessions/add-to-calendar";
@@ -23,25 +26,30 @@ import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatNumber, toOsloInput } from "~/lib/dates";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
+import { publicUrl } from "~/lib/settings.server";
 import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { shortlistedTopics, topicsOfForumSession } from "~/topics/topics.server";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
-import { pageTitle } from "~/ui/meta";
+import { pageTitle, socialMeta } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 import { TopicLink } from "~/topics/topic-link";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, data ? () => data.session.title : "error.notFound.title");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  ...pageTitle(matches, data ? () => data.session.title : "error.notFound.title"),
+  // A published summary is worth sharing: a link pasted into Teams or Slack shows its start.
+  ...(data?.share ? socialMeta(matches, data.share) : []),
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { session, viewer, isCoordinator } = await loadVisibleForumSession(request, context, params.id);
-  const isMember = can(summarise(viewer), "readMembersOnly");
+  const viewerSummary = summarise(viewer);
+  const isMember = can(viewerSummary, "readMembersOnly");
   const held = session.status === "held";
   // Topics a coordinator may still add to the agenda: only for them, only while the agenda is open.
   const schedulable = isCoordinator && (session.status === "draft" || session.status === "planned");
-  const [agenda, counts, registered, summary, copiedFrom, coveredTopics, shortlisted] = await Promise.all([
+  const [agenda, counts, registered, summary, copiedFrom, coveredTopics, shortlisted, experiences] = await Promise.all([
     getAgenda(session.id),
     registrationCounts(session.id),
     viewer ? isRegistered(session.id, viewer.member.id) : false,
@@ -49,7 +57,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     session.copiedFromId && isCoordinator ? getForumSession(session.copiedFromId) : undefined,
     held ? topicsOfForumSession(session.id) : [],
     schedulable ? shortlistedTopics(SHORTLIST_SHOWN) : [],
+    experiencesFromForumSession(session.id, viewerSummary),
   ]);
+  const published = summary?.status === "published";
+  // On a held session, its presenters are offered to write up what they presented (approved members only).
+  const presented =
+    held && viewer && can(viewerSummary, "write") ? agenda.filter((item) => item.presenterMemberId === viewer.member.id).map(({ id, title }) => ({ id, title })) : [];
   const { meetingUrl, descriptionMd: _, ...shown } = session;
   return {
     session: { ...shown, meetingUrl: isMember ? meetingUrl : null },
@@ -57,7 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     counts,
     registered,
     summary:
-      summary?.status === "published"
+      published
         ? { html: summary.bodyHtml, publishedAt: summary.publishedAt, topics: coveredTopics.map(({ id, title }) => ({ id, title })) }
         : null,
     summaryDraft: isCoordinator && summary?.status === "draft",
@@ -70,6 +83,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canRestore: isCoordinator && isRestorable(session),
     copyStartsAt: toOsloInput(nextInSeries(session.startsAt)),
     shortlisted: schedulable ? shortlisted : null,
+    experiences: experiences.map(({ id, title, visibility, publishedAt, municipalityName }) => ({ id, title, visibility, publishedAt, municipalityName })),
+    presented,
+    share: published
+      ? {
+          title: session.title,
+          description: plainTextStart(summary.bodyMd) || plainTextStart(session.descriptionMd),
+          url: `${publicUrl()}/forum-sessions/${session.id}`,
+        }
+      : null,
   } as const;
 }
 
@@ -284,6 +306,39 @@ function ShortlistedTopics() {
   );
 }
 
+/** Write-ups that came from this forum session, and for its presenters a way to write up their own. */
+function SessionExperiences() {
+  const { session, experiences, presented } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (session.status !== "held" && experiences.length === 0) return null;
+  return (
+    <section className="mt-10" aria-labelledby="experiences">
+      <h2 id="experiences" className="ds-heading" data-size="md">
+        {t("experienceLinks.fromSession.heading")}
+      </h2>
+      {presented.length > 0 ? (
+        <div className="mt-2">
+          <p className="ds-paragraph">{t("experienceLinks.presented.lead")}</p>
+          <ul className="mt-2 space-y-1">
+            {presented.map((item) => (
+              <li key={item.id} className="break-words">
+                <Link className="ds-link" to={`/experiences/new?forumSession=${session.id}&agendaItem=${item.id}`}>
+                  {t("experienceLinks.presented.link", { title: item.title })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {experiences.length > 0 ? (
+        <ExperienceLinkList experiences={experiences} />
+      ) : (
+        <p className="ds-paragraph mt-2">{t("experienceLinks.fromSession.none")}</p>
+      )}
+    </section>
+  );
+}
+
 export default function ForumSessionPage() {
   const { session, agenda, counts, summary, copiedFrom, isCoordinator, viewerState } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -379,6 +434,8 @@ export default function ForumSessionPage() {
           )}
         </section>
       ) : null}
+
+      <SessionExperiences />
 
       <section className="mt-10" aria-labelledby="agenda">
         <h2 id="agenda" className="ds-heading" data-size="md">

@@ -2,14 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SessionTime, StatusTag } from "~/forum-sessions/forum-session-parts";
 import { listPast, listUpcoming } from "~/forum-sessions/forum-sessions.server";
-import { useT } from "~/i18n/i18n";
+import { translator, useT } from "~/i18n/i18n";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { pageTitle } from "~/ui/meta";
+import { feedLinks, languageOfMatches, pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 import { pageNumber } from "~/lib/forms";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.title");
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "forumSessions.title"),
+  ...feedLinks([{ title: translator(languageOfMatches(matches))("feeds.summaries.linkTitle"), path: "/feeds/summaries" }]),
+];
 
 const PAGE_SIZE = 20;
 

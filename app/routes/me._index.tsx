@@ -1,20 +1,31 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { LANGUAGES, useT, type MessageKey } from "~/i18n/i18n";
+import { experiencesOfMember, followsOf } from "~/experiences/experiences.server";
+import { MembersOnlyTag } from "~/experiences/experience-links";
+import { LANGUAGES, useLanguage, useT, type MessageKey } from "~/i18n/i18n";
+import { formatDate } from "~/lib/dates";
 import { type FormReply, parseForm } from "~/lib/forms";
 import { languageForm, profileForm } from "~/members/member-forms";
 import { getMember, setLanguage, updateProfile, withoutSecrets } from "~/members/members.server";
 import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { Field, FormAlert } from "~/ui/field";
+import { capitalise } from "~/topics/topic-status-tag";
 import { pageTitle } from "~/ui/meta";
+import { Norwegian } from "~/ui/norwegian";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = await requireSignedIn(request, context);
-  const municipality = member.municipalityNumber ? await getMunicipality(member.municipalityNumber) : undefined;
-  return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null };
+  const approved = member.status === "approved";
+  const [municipality, experiences, follows] = await Promise.all([
+    member.municipalityNumber ? getMunicipality(member.municipalityNumber) : undefined,
+    // Their own write-ups, drafts first (as author or co-author), and what they follow: approved members only write and follow.
+    approved ? experiencesOfMember(member.id) : [],
+    approved ? followsOf(member.id) : [],
+  ]);
+  return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null, experiences, follows };
 }
 
 type Reply = FormReply & { saved?: boolean; languageSaved?: boolean };
@@ -45,6 +56,109 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   return data<Reply>({ errors: {}, values: {}, saved: true });
+}
+
+/** "My write-ups": drafts first, each with its status and a way to edit it. */
+function MyExperiences() {
+  const { experiences } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <section className="mt-10" aria-labelledby="my-experiences">
+      <h2 id="my-experiences" className="ds-heading" data-size="sm">
+        {t("experienceLinks.me.heading")}
+      </h2>
+      {experiences.length === 0 ? (
+        <p className="ds-paragraph mt-2">{t("experienceLinks.me.none")}</p>
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {experiences.map((experience) => (
+            <li key={experience.id} className="min-w-0 break-words">
+              <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <Link className="ds-link" to={`/experiences/${experience.id}`}>
+                  <Norwegian>{experience.title}</Norwegian>
+                </Link>
+                <span className="ds-tag" data-color={experience.status === "draft" ? "neutral" : "success"} data-size="sm">
+                  {capitalise(t(`experiences.status.${experience.status}`))}
+                </span>
+                <MembersOnlyTag visibility={experience.visibility} />
+              </span>
+              <span className="block text-sm">
+                {t("experienceLinks.me.updated", { date: formatDate(new Date(experience.updatedAt), language) })}
+                {" · "}
+                <Link
+                  className="ds-link"
+                  to={`/experiences/${experience.id}/edit`}
+                  aria-label={t("experienceLinks.me.editLabel", { title: experience.title })}
+                >
+                  {t("experienceLinks.me.edit")}
+                </Link>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-4">
+        <Link className="ds-link" to="/experiences/new">
+          {t("experienceLinks.me.write")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** "What I follow": each theme and municipality with a button to stop following it (back to this page). */
+function MyFollows() {
+  const { follows } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <section className="mt-10" aria-labelledby="my-follows">
+      <h2 id="my-follows" className="ds-heading" data-size="sm">
+        {t("experienceLinks.follows.heading")}
+      </h2>
+      {follows.length === 0 ? (
+        <p className="ds-paragraph mt-2">{t("experienceLinks.follows.none")}</p>
+      ) : (
+        <>
+          <p className="ds-paragraph mt-2" data-size="sm">
+            {t("experienceLinks.follows.lead")}
+          </p>
+          <ul className="mt-3 space-y-3">
+            {follows.map((follow) => {
+              const themeName = language === "nb" ? follow.themeNameNb : follow.themeNameEn;
+              const name = follow.themeSlug ? t("experienceLinks.follows.theme", { name: themeName ?? follow.themeSlug }) : (follow.municipalityName ?? "");
+              return (
+                <li key={follow.themeSlug ?? follow.municipalityNumber} className="flex flex-wrap items-center justify-between gap-2">
+                  {follow.themeSlug ? (
+                    <Link className="ds-link" to={`/experiences?theme=${follow.themeSlug}`}>
+                      {name}
+                    </Link>
+                  ) : (
+                    <Link className="ds-link" to={`/municipalities/${follow.municipalityNumber}`}>
+                      <Norwegian>{name}</Norwegian>
+                    </Link>
+                  )}
+                  <Form method="post" action="/follows">
+                    <input type="hidden" name="intent" value="unfollow" />
+                    <input type="hidden" name="redirectTo" value="/me" />
+                    {follow.themeSlug ? (
+                      <input type="hidden" name="theme" value={follow.themeSlug} />
+                    ) : (
+                      <input type="hidden" name="municipality" value={follow.municipalityNumber ?? ""} />
+                    )}
+                    <button type="submit" className="ds-button" data-variant="secondary" data-size="sm" aria-label={t("experienceLinks.follows.stopLabel", { name: themeName ?? follow.municipalityName ?? "" })}>
+                      {t("experienceLinks.follows.stop")}
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
 
 export default function MyPage() {
@@ -104,6 +218,8 @@ export default function MyPage() {
               {t("me.publicPage")}
             </Link>
           </p>
+          <MyExperiences />
+          <MyFollows />
         </>
       ) : null}
       <h2 className="ds-heading mt-10" data-size="sm">

@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/i18n/i18n";
+import { ExperienceLinkList } from "~/experiences/experience-links";
+import { experiencesOfMunicipality, isFollowing } from "~/experiences/experiences.server";
+import { FollowForm } from "~/experiences/follow-form";
+import { useLanguage, useT } from "~/i18n/i18n";
+import { formatNumber } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { countApprovedMembersOf, listApprovedMembersOf } from "~/members/members.server";
@@ -16,26 +20,67 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 // Oslo has hundreds of members: a page of them keeps the page small.
 const MEMBERS_PER_PAGE = 50;
+/** The newest write-ups on the page; the list of write-ups, filtered to the municipality, has them all. */
+const EXPERIENCES_SHOWN = 10;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [municipality, viewer] = await Promise.all([getMunicipality(params.number ?? ""), getViewer(request, context)]);
   if (!municipality) notFound();
   // Who works where is for members; others learn only how many there are.
-  const showNames = can(summarise(viewer), "readMembersOnly");
+  const viewerSummary = summarise(viewer);
+  const showNames = can(viewerSummary, "readMembersOnly");
   const page = pageNumber(request, 10_000);
-  const [total, members] = await Promise.all([
+  const [total, members, experiences, following] = await Promise.all([
     countApprovedMembersOf(municipality.number),
     showNames
       ? listApprovedMembersOf(municipality.number, { limit: MEMBERS_PER_PAGE, offset: (page - 1) * MEMBERS_PER_PAGE })
       : null,
+    // Members-only write-ups, in the list and in the count, for members only.
+    experiencesOfMunicipality(municipality.number, viewerSummary, EXPERIENCES_SHOWN),
+    isFollowing(showNames ? viewer?.member.id : null, { municipalityNumber: municipality.number }),
   ]);
   return {
     municipality,
+    experiences: {
+      shown: experiences.experiences.map(({ id, title, visibility, publishedAt, municipalityName }) => ({ id, title, visibility, publishedAt, municipalityName })),
+      total: experiences.total,
+    },
+    following,
+    viewerState: (!viewer ? "anonymous" : showNames ? "member" : "pending") as "anonymous" | "member" | "pending",
     memberCount: total,
     members,
     page,
     pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)),
   };
+}
+
+/** The municipality's write-ups (lead or co-authoring) the viewer may see, and following it. */
+function MunicipalityExperiences() {
+  const { municipality, experiences, following, viewerState } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <section className="mt-10" aria-labelledby="experiences">
+      <h2 id="experiences" className="ds-heading" data-size="sm">
+        {t("experienceLinks.municipality.heading")}
+      </h2>
+      <div className="mt-2">
+        <FollowForm subject={{ municipality: municipality.number, name: municipality.name }} following={following} viewerState={viewerState} />
+      </div>
+      {experiences.total === 0 ? (
+        <p className="ds-paragraph mt-2">{t("experienceLinks.municipality.none", { name: municipality.name })}</p>
+      ) : (
+        <>
+          <ExperienceLinkList experiences={experiences.shown} />
+          <p className="mt-4">
+            <Link className="ds-link" to={`/experiences?municipality=${municipality.number}`}>
+              {t("experienceLinks.municipality.all", { name: municipality.name, count: formatNumber(experiences.total, language) })}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
 }
 
 export default function MunicipalityPage() {
@@ -62,6 +107,7 @@ export default function MunicipalityPage() {
           </>
         ) : null}
       </dl>
+      <MunicipalityExperiences />
       <h2 className="ds-heading mt-10" data-size="sm">
         {t("municipalities.members")}
       </h2>

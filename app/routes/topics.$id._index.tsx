@@ -4,6 +4,8 @@ import { isSupportable } from "../../db/schema/topic-values";
 import { CommentForm } from "~/comments/comment-form";
 import { CommentList } from "~/comments/comment-list";
 import { commentsForViewer, postComment, type CommentReply } from "~/comments/comment-pages.server";
+import { ExperienceLinkList } from "~/experiences/experience-links";
+import { experiencesFromTopic } from "~/experiences/experiences.server";
 import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
@@ -34,9 +36,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = summarise(signedIn);
   const isMember = can(viewer, "readMembersOnly");
   const isCoordinator = can(viewer, "coordinate");
-  const [details, comments] = await Promise.all([
+  const [details, comments, experiences] = await Promise.all([
     getTopicDetails(topic, viewer?.id ?? null),
     commentsForViewer({ type: "topic", id: topic.id }, request, viewer),
+    experiencesFromTopic(topic.id, viewer),
   ]);
   // Only coordinators see a draft forum session (its page is a 404 for everyone else): its title and links are left out.
   const hidden = (status: string | null) => status === "draft" && !isCoordinator;
@@ -89,6 +92,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canEdit: mayEditTopic(viewer, topic),
     canTriage: isCoordinator,
     comments,
+    experiences: experiences.map(({ id, title, visibility, publishedAt, municipalityName }) => ({ id, title, visibility, publishedAt, municipalityName })),
+    canWriteUp: can(viewer, "write"),
   } as const;
 }
 
@@ -173,6 +178,31 @@ function Facts() {
   );
 }
 
+/** Write-ups that came from this topic (the end of its chain), and for members a way to write one. */
+function TopicExperiences() {
+  const { topic, experiences, canWriteUp } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section className="mt-10" aria-labelledby="experiences">
+      <h2 id="experiences" className="ds-heading" data-size="sm">
+        {t("experienceLinks.topic.heading")}
+      </h2>
+      {experiences.length > 0 ? (
+        <ExperienceLinkList experiences={experiences} />
+      ) : (
+        <p className="ds-paragraph mt-2">{t("experienceLinks.topic.none")}</p>
+      )}
+      {canWriteUp ? (
+        <p className="mt-4">
+          <Link className="ds-link" to={`/experiences/new?topic=${topic.id}`}>
+            {t("experienceLinks.topic.write")}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export default function TopicPage() {
   const { topic, session, history, mergedFrom, mergedInto, supported, supportOpen, viewerState, canEdit, canTriage, comments } =
     useLoaderData<typeof loader>();
@@ -227,6 +257,8 @@ export default function TopicPage() {
         </div>
       ) : null}
       {topic.descriptionHtml ? <RenderedMarkdown className="mt-8 max-w-3xl break-words" html={topic.descriptionHtml} /> : null}
+
+      <TopicExperiences />
 
       <section className="mt-10" aria-labelledby="history">
         <h2 id="history" className="ds-heading" data-size="sm">
