@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTEXT_CHARS, diffField, diffRevisions, diffText, headOf, tailOf, type DiffPart } from "./revision-diff";
+import { chooseRevisions, CONTEXT_CHARS, diffField, diffRevisions, diffText, headOf, tailOf, type DiffPart } from "./revision-diff";
 
 const textOf = (parts: readonly DiffPart[], kinds: string[]) =>
   parts
@@ -76,6 +76,15 @@ describe("a field's diff, shortened", () => {
     ]);
   });
 
+  it("keeps a few short paragraphs whole: leaving out less than a screenful would only hide them", () => {
+    const text = "Vi lærte **mye** av piloten.\n\nNeste år skal vi gjøre mer.\n\n";
+    const { parts } = diffField(text, `${text}Ny tekst.`);
+    expect(parts).toEqual([
+      ["same", text],
+      ["added", "Ny tekst."],
+    ]);
+  });
+
   it("leaves out the middle of long unchanged stretches and keeps some text around each change", () => {
     const edited = long.replace(paragraph(50), paragraph(50).replace("velferdsteknologi", "trygghetsalarmer"));
     const { changed, parts } = diffField(long, edited);
@@ -126,5 +135,34 @@ describe("two revisions compared", () => {
     ]);
     expect(diff.body.parts).toContainEqual(["removed", "mye"]);
     expect(diff.body.parts).toContainEqual(["added", "mer"]);
+  });
+});
+
+describe("choosing the revisions to compare", () => {
+  const choose = (query: string, numbers = [4, 3, 2, 1]) => chooseRevisions(new URLSearchParams(query), numbers);
+
+  it("compares the latest with the one before it unless asked", () => {
+    expect(choose("")).toEqual({ from: 3, to: 4, fellBack: false });
+    expect(choose("", [2, 1])).toEqual({ from: 1, to: 2, fellBack: false });
+  });
+
+  it("has nothing to compare with fewer than two revisions", () => {
+    expect(choose("", [1])).toBeNull();
+    expect(choose("from=1&to=2", [1])).toBeNull();
+    expect(choose("", [])).toBeNull();
+  });
+
+  it("compares any two asked for, older first", () => {
+    expect(choose("from=1&to=4")).toEqual({ from: 1, to: 4, fellBack: false });
+    expect(choose("from=4&to=2")).toEqual({ from: 2, to: 4, fellBack: false });
+    expect(choose("to=3")).toEqual({ from: 2, to: 3, fellBack: false });
+    expect(choose("from=1")).toEqual({ from: 1, to: 4, fellBack: false });
+    expect(choose("from=1&to=")).toEqual({ from: 1, to: 4, fellBack: false });
+  });
+
+  it("falls back to the defaults, saying so, for anything that is not two of the revisions", () => {
+    for (const query of ["from=3&to=3", "from=0&to=4", "from=5&to=4", "from=abc&to=4", "from=-1&to=2", "from=1.5&to=4", "to=1", "from=99999999999999999999&to=2", "from=1e2&to=4", "to=%00"]) {
+      expect(choose(query), query).toEqual({ from: 3, to: 4, fellBack: true });
+    }
   });
 });

@@ -19,10 +19,11 @@ export interface RevisionText {
 }
 
 /**
- * Past this many edits the diff library gives up (a rewrite, not an edit): the block is shown as removed
- * and added whole. It bounds the work a 200 KB body can cost a request.
+ * Past this many edits, or this long, the diff library gives up (a rewrite, not an edit): the block is
+ * shown as removed and added whole. It bounds the work a 200 KB body can cost a request.
  */
 const MAX_EDIT_LENGTH = 1000;
+const TIME_BUDGET_MS = 200;
 
 /** How much shared text is kept either side of a change, at most: a few lines, cut between words. */
 export const CONTEXT_CHARS = 300;
@@ -36,14 +37,16 @@ type Run = ["same" | "added" | "removed", string];
  */
 export function diffText(before: string, after: string): Run[] {
   if (before === after) return before ? [["same", before]] : [];
-  const blocks = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+  const deadline = performance.now() + TIME_BUDGET_MS;
+  const limits = () => ({ maxEditLength: MAX_EDIT_LENGTH, timeout: Math.max(1, deadline - performance.now()) });
+  const blocks = diffLines(before, after, limits());
   if (!blocks) return runs([["removed", before], ["added", after]]);
   const result: Run[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
     if (block.removed && next?.added) {
-      const words = diffWords(block.value, next.value, { maxEditLength: MAX_EDIT_LENGTH });
+      const words = diffWords(block.value, next.value, limits());
       if (words) result.push(...words.map(runOf));
       else result.push(["removed", block.value], ["added", next.value]);
       i++;
@@ -123,7 +126,8 @@ export function collapseUnchanged(list: Run[]): DiffPart[] {
     // What follows a change, and the start of a text unchanged throughout; what comes before a change.
     const head = !first || last ? headOf(text) : "";
     const tail = last ? "" : tailOf(text);
-    if (head.length + tail.length >= text.length) {
+    // Leaving out less than a screenful saves nothing and hides what the reader would look for.
+    if (text.length - head.length - tail.length < CONTEXT_CHARS) {
       parts.push(["same", text]);
       return;
     }
@@ -149,3 +153,34 @@ export function diffRevisions(from: RevisionText, to: RevisionText) {
 }
 
 export type RevisionDiff = ReturnType<typeof diffRevisions>;
+
+/** Which two revisions the history page compares, and whether what was asked for could not be. */
+export interface RevisionChoice {
+  from: number;
+  to: number;
+  /** `from` and `to` were asked for but are not two revisions of this write-up: the defaults are shown. */
+  fellBack: boolean;
+}
+
+const revisionNumber = (value: string | null) => (value && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : undefined);
+
+/**
+ * The two revisions to compare, from the query (`from`, `to`) and the revision numbers there are, newest
+ * first. By default the latest and the one before it; `to` alone compares it with the one before it. Two
+ * asked for the wrong way round are swapped, so the diff reads from older to newer. A number that is not
+ * one of the revisions, or both the same, falls back to the defaults. Null with fewer than two revisions.
+ */
+export function chooseRevisions(params: URLSearchParams, numbers: readonly number[]): RevisionChoice | null {
+  const sorted = [...numbers].sort((a, b) => b - a);
+  if (sorted.length < 2) return null;
+  const defaults = { from: sorted[1]!, to: sorted[0]! };
+  const askedFrom = params.get("from");
+  const askedTo = params.get("to");
+  if (askedFrom === null && askedTo === null) return { ...defaults, fellBack: false };
+  const to = askedTo === null || askedTo === "" ? defaults.to : revisionNumber(askedTo);
+  const from = askedFrom === null || askedFrom === "" ? sorted.find((n) => to !== undefined && n < to) : revisionNumber(askedFrom);
+  if (from === undefined || to === undefined || from === to || !sorted.includes(from) || !sorted.includes(to)) {
+    return { ...defaults, fellBack: true };
+  }
+  return { from: Math.min(from, to), to: Math.max(from, to), fellBack: false };
+}
