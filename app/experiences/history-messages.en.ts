@@ -7,7 +7,7 @@ export const en: Record<keyof typeof nb, string> = {
   "experienceHistory.compare": "Compare two revisions",
   "experienceHistory.from": "From revision",
   "experienceHistory.to": "To revision",
-  "experienceHistory.option": "Revision {number} – {date}",
+  "experienceHistory.option": "Revision {number} – {date}, {time}",
   "experienceHistory.show": "Show the changes",
   "experienceHistory.fellBack": "We could not compare the revisions you asked for. Here is the latest change instead.",
   "experienceHistory.changes": "From revision {from} to revision {to}",

@@ -5,7 +5,7 @@ export const nb = {
   "experienceHistory.compare": "Sammenlign to versjoner",
   "experienceHistory.from": "Fra versjon",
   "experienceHistory.to": "Til versjon",
-  "experienceHistory.option": "Versjon {number} – {date}",
+  "experienceHistory.option": "Versjon {number} – {date} kl. {time}",
   "experienceHistory.show": "Vis endringene",
   "experienceHistory.fellBack": "Vi kunne ikke sammenligne de versjonene du ba om. Her er den siste endringen i stedet.",
   "experienceHistory.changes": "Fra versjon {from} til versjon {to}",

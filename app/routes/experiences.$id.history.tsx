@@ -4,7 +4,7 @@ import { getExperience, getRevisions, listRevisions, mayReadExperience } from "~
 import { chooseRevisions, diffRevisions, type FieldDiff } from "~/experiences/revision-diff";
 import { ADDED_CLASS, DiffText, REMOVED_CLASS, type DiffLabels } from "~/experiences/revision-diff-view";
 import { useLanguage, useT, type Translate } from "~/i18n/i18n";
-import { formatDateTime } from "~/lib/dates";
+import { formatDate, formatDateTime, formatTime } from "~/lib/dates";
 import { notFound, parseId } from "~/lib/http.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
@@ -70,12 +70,18 @@ function CompareForm() {
   if (!comparison) return null;
   const options = revisions.map((r) => (
     <option key={r.number} value={r.number}>
-      {t("experienceHistory.option", { number: r.number, date: formatDateTime(new Date(r.createdAt), language) })}
+      {t("experienceHistory.option", { number: r.number, date: formatDate(new Date(r.createdAt), language), time: formatTime(new Date(r.createdAt), language) })}
     </option>
   ));
   return (
     // A plain GET form: a comparison has its own address, to share or come back to.
-    <Form method="get" action={`/experiences/${experience.id}/history`} className="ds-card mt-4" data-variant="tinted">
+    <Form
+      key={`${comparison.from}-${comparison.to}`}
+      method="get"
+      action={`/experiences/${experience.id}/history`}
+      className="ds-card mt-4"
+      data-variant="tinted"
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="ds-field min-w-0">
           <label className="ds-label" htmlFor="compare-from">

@@ -140,7 +140,8 @@ function Filters() {
   const contentLang = useContentLang();
   return (
     // A plain GET form: the whole query lands in the address, to bookmark or share, with or without JavaScript.
-    <Form method="get" action="/experiences" className="ds-card mt-8" data-variant="tinted" aria-label={t("experienceList.filters")}>
+    // Keyed by that address, so the fields show the filters again after a link changes them in the browser.
+    <Form key={experienceListHref(filters)} method="get" action="/experiences" className="ds-card mt-8" data-variant="tinted" aria-label={t("experienceList.filters")}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Select
           name="sort"
@@ -310,13 +311,13 @@ function Pagination() {
   );
 }
 
-/** Follow the theme or the municipality the list is filtered by, and its feeds. */
-function FollowAndFeeds() {
+/** Follow the theme or the municipality the list is filtered by. */
+function Follow() {
   const data = useLoaderData<typeof loader>();
-  const t = useT();
   const language = useLanguage();
   const theme = chosenTheme(data);
   const viewerState = data.standing === "approved" ? "member" : data.standing;
+  if (!data.follow.theme && !data.follow.municipality) return null;
   return (
     <div className="mt-6 space-y-3">
       {theme && data.follow.theme ? (
@@ -329,10 +330,21 @@ function FollowAndFeeds() {
           viewerState={viewerState}
         />
       ) : null}
+    </div>
+  );
+}
+
+/** The feeds of all public write-ups and, when filtered by one, of the theme's. */
+function Feeds() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <div className="mt-8 space-y-1">
       <p className="ds-paragraph flex flex-wrap gap-x-4 gap-y-1" data-size="sm">
         <span>{t("experienceList.feeds")}</span>
         {/* Feeds are files, not pages: plain links, loaded by the browser (or a feed reader) in full. */}
-        {feedsOf(t, language, theme).map((feed) => (
+        {feedsOf(t, language, chosenTheme(data)).map((feed) => (
           <span key={feed.path} className="flex flex-wrap gap-x-3">
             <a className="ds-link" href={`${feed.path}.rss`} type="application/rss+xml">
               {feed.rss}
@@ -380,7 +392,7 @@ export default function ExperiencesPage() {
       ) : null}
 
       <Filters />
-      <FollowAndFeeds />
+      <Follow />
 
       <p className="ds-paragraph mt-8 font-semibold" role="status">
         {total === 0 && !isFiltered(filters) ? t("experienceList.none") : t("experienceList.count", { count: total })}
@@ -403,6 +415,7 @@ export default function ExperiencesPage() {
         <p className="ds-paragraph mt-4">{t("experienceList.noMatch")}</p>
       ) : null}
       <Pagination />
+      <Feeds />
     </>
   );
 }
