@@ -39,6 +39,36 @@ describe("comparing two texts word by word", () => {
     expect(diffText("Gammel", "")).toEqual([["removed", "Gammel"]]);
   });
 
+  it("finds a change at the very start, the very end and in the middle of a long text", () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `Linje ${i} om tjenesten.`).join("\n");
+    expect(diffText(lines, `Ny ${lines}`)).toEqual([
+      ["added", "Ny "],
+      ["same", lines],
+    ]);
+    expect(diffText(lines, `${lines}!`)).toEqual([
+      ["same", lines],
+      ["added", "!"],
+    ]);
+    const middle = diffText(lines, lines.replace("Linje 1000 om", "Linje 1000 handler om"));
+    expect(middle.filter(([kind]) => kind !== "same")).toEqual([["added", "handler "]]);
+  });
+
+  it("gives back the later text exactly, and the earlier but for spacing, for many random pairs", () => {
+    let seed = 12_345;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ["a", "b", " ", "\n", "ø", "\n\n", "ab ", "x", "😀", "<b>"];
+    const text = () => Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join("");
+    for (let i = 0; i < 5_000; i++) {
+      const [a, b] = [text(), text()];
+      const parts = diffText(a, b);
+      expect(after(parts), JSON.stringify([a, b])).toBe(b);
+      expect(before(parts).replace(/\s/g, ""), JSON.stringify([a, b])).toBe(a.replace(/\s/g, ""));
+    }
+  });
+
   it("keeps hostile markdown as plain text in the parts, for React to escape", () => {
     const hostile = '<script>alert(1)</script> <img src=x onerror="alert(2)"> <svg onload=alert(3)> <iframe src="javascript:alert(4)"></iframe> [lenke](javascript:alert(5))';
     const parts = diffText("Trygt.", `Trygt. ${hostile}`);

@@ -34,9 +34,42 @@ type Run = ["same" | "added" | "removed", string];
 /**
  * What changed from `before` to `after`, word by word. Lines first, then words within each changed block
  * of lines: much faster on a long body than words over the whole text, and changes stay in their paragraph.
+ * A change of spacing alone is not a change: shared text reads as `after` has it.
  */
 export function diffText(before: string, after: string): Run[] {
   if (before === after) return before ? [["same", before]] : [];
+  // The lines before the first change and after the last are shared: only the middle goes to the library,
+  // which would otherwise split all of a long body into lines first.
+  const [prefix, suffix] = sharedLines(before, after);
+  const middle = diffMiddle(before.slice(prefix, before.length - suffix), after.slice(prefix, after.length - suffix));
+  return runs([["same", before.slice(0, prefix)], ...middle, ["same", before.slice(before.length - suffix)]]);
+}
+
+/** How many characters of whole lines the two texts share at the start, and then at the end. */
+function sharedLines(before: string, after: string): [number, number] {
+  const shorter = Math.min(before.length, after.length);
+  const sharedStart = longest(shorter, (n) => before.slice(0, n) === after.slice(0, n));
+  // Back to just after the last shared line break (or nothing).
+  const start = sharedStart === 0 ? 0 : before.lastIndexOf("\n", sharedStart - 1) + 1;
+  const sharedEnd = longest(shorter - start, (n) => before.slice(before.length - n) === after.slice(after.length - n));
+  // On to just after the first shared line break (or nothing).
+  const lineBreak = sharedEnd === 0 ? -1 : before.indexOf("\n", before.length - sharedEnd);
+  return [start, lineBreak === -1 ? 0 : before.length - 1 - lineBreak];
+}
+
+/** The largest n up to `max` for which `holds(n)`, which holds up to some n and not beyond: by halving. */
+function longest(max: number, holds: (n: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (holds(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function diffMiddle(before: string, after: string): Run[] {
   const deadline = performance.now() + TIME_BUDGET_MS;
   const limits = () => ({ maxEditLength: MAX_EDIT_LENGTH, timeout: Math.max(1, deadline - performance.now()) });
   const blocks = diffLines(before, after, limits());
