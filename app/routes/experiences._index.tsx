@@ -1,11 +1,423 @@
-import type { MetaFunction } from "@remix-run/node";
-import { ComingPage } from "~/ui/coming-page";
-import { pageTitle } from "~/ui/meta";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { PROCUREMENT_PROCEDURES } from "../../db/schema/experience-values";
+import { experienceListHref, isFiltered, readExperienceListQuery, SORT_LABELS } from "~/experiences/experience-list-query";
+import { isFollowing, listExperiences } from "~/experiences/experiences.server";
+import { FollowForm } from "~/experiences/follow-form";
+import { listThemes } from "~/forum-sessions/forum-sessions.server";
+import { translator, useLanguage, useT, type Language, type Translate } from "~/i18n/i18n";
+import { formatDate } from "~/lib/dates";
+import { pageNumber } from "~/lib/forms";
+import { getViewer, summarise } from "~/members/permissions.server";
+import { can } from "~/members/rights";
+import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
+import { pageWindow } from "~/topics/topic-list-query";
+import { capitalise } from "~/topics/topic-status-tag";
+import { feedLinks, languageOfMatches, pageTitle } from "~/ui/meta";
+import { Norwegian, useContentLang } from "~/ui/norwegian";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.experiences");
+/** Far beyond any real list (20 a page): a larger number reads as this one, an empty page. */
+const LAST_PAGE = 100_000;
+
+type Theme = { slug: string; nameNb: string; nameEn: string };
+const themeName = (theme: Theme, language: Language) => (language === "nb" ? theme.nameNb : theme.nameEn);
+
+/** The feeds of published public write-ups: all of them, and the chosen theme's. */
+function feedsOf(t: Translate, language: Language, theme: Theme | undefined) {
+  return [
+    { title: t("experienceList.feed.all"), path: "/feeds/experiences", rss: t("experienceList.feed.allRss"), atom: t("experienceList.feed.allAtom") },
+    ...(theme
+      ? [
+          {
+            title: t("experienceList.feed.theme", { theme: themeName(theme, language) }),
+            path: `/feeds/themes/${encodeURIComponent(theme.slug)}/experiences`,
+            rss: t("experienceList.feed.themeRss", { theme: themeName(theme, language) }),
+            atom: t("experienceList.feed.themeAtom", { theme: themeName(theme, language) }),
+          },
+        ]
+      : []),
+  ];
+}
+
+const chosenTheme = (data: { themes: Theme[]; filters: { themeSlug?: string } }) => data.themes.find((theme) => theme.slug === data.filters.themeSlug);
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const language = languageOfMatches(matches);
+  const feeds = feedsOf(translator(language), language, data ? chosenTheme(data) : undefined);
+  return [...pageTitle(matches, "nav.experiences"), ...feedLinks(feeds)];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [signedIn, themes, { counties }] = await Promise.all([getViewer(request, context), listThemes(), listMunicipalitiesByCounty()]);
+  const viewer = summarise(signedIn);
+  const approved = can(viewer, "write");
+  const countyOf = new Map(counties.flatMap((c) => c.municipalities.map((m) => [m.number, c.number] as const)));
+  const filters = readExperienceListQuery(new URL(request.url).searchParams, {
+    themeSlugs: new Set(themes.map((theme) => theme.slug)),
+    countyNumbers: new Set(counties.map((c) => c.number)),
+    countyOf,
+  });
+  const page = pageNumber(request, LAST_PAGE);
+  const theme = themes.find((th) => th.slug === filters.themeSlug);
+  const municipality = filters.municipalityNumber
+    ? counties.flatMap((c) => c.municipalities).find((m) => m.number === filters.municipalityNumber)
+    : undefined;
+  const [list, followsTheme, followsMunicipality] = await Promise.all([
+    listExperiences(filters, page, viewer),
+    theme && approved ? isFollowing(viewer?.id, { themeId: theme.id }) : false,
+    municipality && approved ? isFollowing(viewer?.id, { municipalityNumber: municipality.number }) : false,
+  ]);
+  // The municipality list is the chosen county's: all 357 would double the page's weight.
+  const shownCounty = filters.countyNumber ?? (filters.municipalityNumber ? countyOf.get(filters.municipalityNumber) : undefined);
+  return {
+    filters,
+    page,
+    total: list.total,
+    pageCount: list.pageCount,
+    experiences: list.experiences.map((experience) => ({
+      id: experience.id,
+      title: experience.title,
+      summary: experience.summary,
+      membersOnly: experience.visibility === "members",
+      publishedAt: experience.publishedAt,
+      updatedAt: experience.updatedAt,
+      commentCount: experience.commentCount,
+      municipalityName: experience.municipalityName,
+      procedure: experience.procedure,
+      themes: experience.themes.map((th) => th.slug),
+    })),
+    themes: themes.map((th) => ({ slug: th.slug, nameNb: th.nameNb, nameEn: th.nameEn })),
+    counties: counties.map((c): [string, string] => [c.number, c.name]),
+    shownCounty: shownCounty ?? null,
+    municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
+    follow: {
+      theme: theme ? { slug: theme.slug, following: followsTheme } : null,
+      municipality: municipality ? { number: municipality.number, name: municipality.name, following: followsMunicipality } : null,
+    },
+    standing: approved ? "approved" : viewer ? "pending" : "anonymous",
+  } as const;
+}
+
+type Data = Awaited<ReturnType<typeof loader>>;
+
+function Select({
+  name,
+  label,
+  value,
+  all,
+  options,
+  lang,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  all?: string;
+  options: [string, string][];
+  lang?: string;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className="ds-field min-w-0">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} name={name} className="ds-input" defaultValue={value ?? ""}>
+        {all !== undefined ? <option value="">{all}</option> : null}
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue} lang={lang}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Filters() {
+  const { filters, themes, counties, municipalities, shownCounty } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const contentLang = useContentLang();
+  return (
+    // A plain GET form: the whole query lands in the address, to bookmark or share, with or without JavaScript.
+    // Keyed by that address, so the fields show the filters again after a link changes them in the browser.
+    <Form key={experienceListHref(filters)} method="get" action="/experiences" className="ds-card mt-8" data-variant="tinted" aria-label={t("experienceList.filters")}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Select
+          name="sort"
+          label={t("experienceList.sort")}
+          value={filters.sort}
+          options={Object.entries(SORT_LABELS).map(([sort, key]) => [sort, t(key)])}
+        />
+        <Select
+          name="theme"
+          label={t("experienceList.theme")}
+          value={filters.themeSlug}
+          all={t("experienceList.theme.all")}
+          options={themes.map((theme) => [theme.slug, themeName(theme, language)])}
+        />
+        <Select
+          name="procedure"
+          label={t("experienceList.procedure")}
+          value={filters.procedure}
+          all={t("experienceList.procedure.all")}
+          options={PROCUREMENT_PROCEDURES.map((procedure) => [procedure, capitalise(t(`experiences.procedure.${procedure}`))])}
+        />
+        <Select
+          name="county"
+          label={t("experienceList.county")}
+          value={shownCounty ?? undefined}
+          all={t("experienceList.county.all")}
+          options={counties}
+          lang={contentLang}
+        />
+        {shownCounty ? (
+          <Select
+            name="municipality"
+            label={t("experienceList.municipality")}
+            value={filters.municipalityNumber}
+            all={t("experienceList.municipality.all")}
+            options={municipalities}
+            lang={contentLang}
+          />
+        ) : (
+          <p className="ds-paragraph self-end" data-size="sm">
+            {t("experienceList.municipality.chooseCounty")}
+          </p>
+        )}
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <button type="submit" className="ds-button" data-variant="primary">
+          {t("experienceList.apply")}
+        </button>
+        {isFiltered(filters) ? (
+          <Link className="ds-link" to={experienceListHref({ sort: filters.sort })}>
+            {t("experienceList.clear")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function ExperienceRow({ experience }: { experience: Data["experiences"][number] }) {
+  const { themes, filters } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const themeNames = experience.themes
+    .map((slug) => themes.find((theme) => theme.slug === slug))
+    .filter((theme) => theme !== undefined)
+    .map((theme) => themeName(theme, language));
+  const publishedAt = experience.publishedAt ? new Date(experience.publishedAt) : null;
+  const updatedAt = new Date(experience.updatedAt);
+  return (
+    <li className="ds-card min-w-0" data-variant="tinted">
+      <h2 className="ds-heading break-words" data-size="xs">
+        <Link className="ds-link" to={`/experiences/${experience.id}`}>
+          <Norwegian>{experience.title}</Norwegian>
+        </Link>
+      </h2>
+      {experience.membersOnly || experience.procedure ? (
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1" data-size="sm">
+          {experience.membersOnly ? (
+            <span className="ds-tag" data-color="warning" data-size="sm">
+              {t("experienceList.membersOnly")}
+            </span>
+          ) : null}
+          {experience.procedure ? (
+            <span className="ds-tag" data-color="info" data-size="sm">
+              {capitalise(t(`experiences.procedure.${experience.procedure}`))}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      <p className="ds-paragraph mt-2 break-words">
+        <Norwegian>{experience.summary}</Norwegian>
+      </p>
+      <p className="ds-paragraph mt-2 break-words" data-size="sm">
+        {experience.municipalityName ? <Norwegian>{experience.municipalityName}</Norwegian> : t("experienceList.noMunicipality")}
+        {publishedAt ? (
+          <>
+            {" · "}
+            {t("experienceList.publishedOn", { date: formatDate(publishedAt, language) })}
+          </>
+        ) : null}
+        {filters.sort === "updated" ? `, ${t("experienceList.updatedOn", { date: formatDate(updatedAt, language) })}` : null}
+        {" · "}
+        {t("experienceList.comments", { count: experience.commentCount })}
+      </p>
+      {themeNames.length > 0 ? (
+        <p className="ds-paragraph mt-1 break-words" data-size="sm">
+          {t("experienceList.themes", { themes: themeNames.join(", ") })}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function Pagination() {
+  const { filters, page, pageCount } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (pageCount <= 1 && page === 1) return null;
+  const link = (to: number, text: string, label?: string) => (
+    <Link className="ds-button" data-variant="tertiary" to={experienceListHref(filters, to)} aria-label={label}>
+      {text}
+    </Link>
+  );
+  return (
+    <nav className="ds-pagination mt-8" aria-label={t("experienceList.pages")}>
+      <ul>
+        <li>
+          {page > 1 ? (
+            link(Math.min(page - 1, pageCount), t("experienceList.previous"))
+          ) : (
+            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
+              {t("experienceList.previous")}
+            </span>
+          )}
+        </li>
+        {pageWindow(page, pageCount).map((n, i) =>
+          n === null ? (
+            <li key={`gap-${i}`} />
+          ) : (
+            <li key={n}>
+              {n === page ? (
+                <Link
+                  className="ds-button"
+                  data-variant="tertiary"
+                  to={experienceListHref(filters, n)}
+                  aria-current="true"
+                  aria-label={t("experienceList.pageN", { page: n })}
+                >
+                  {n}
+                </Link>
+              ) : (
+                link(n, String(n), t("experienceList.pageN", { page: n }))
+              )}
+            </li>
+          ),
+        )}
+        <li>
+          {page < pageCount ? (
+            link(page + 1, t("experienceList.next"))
+          ) : (
+            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
+              {t("experienceList.next")}
+            </span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Follow the theme or the municipality the list is filtered by. */
+function Follow() {
+  const data = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  const theme = chosenTheme(data);
+  const viewerState = data.standing === "approved" ? "member" : data.standing;
+  if (!data.follow.theme && !data.follow.municipality) return null;
+  return (
+    <div className="mt-6 space-y-3">
+      {theme && data.follow.theme ? (
+        <FollowForm subject={{ theme: theme.slug, name: themeName(theme, language) }} following={data.follow.theme.following} viewerState={viewerState} />
+      ) : null}
+      {data.follow.municipality ? (
+        <FollowForm
+          subject={{ municipality: data.follow.municipality.number, name: data.follow.municipality.name }}
+          following={data.follow.municipality.following}
+          viewerState={viewerState}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The feeds of all public write-ups and, when filtered by one, of the theme's. */
+function Feeds() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <div className="mt-8 space-y-1">
+      <p className="ds-paragraph flex flex-wrap gap-x-4 gap-y-1" data-size="sm">
+        <span>{t("experienceList.feeds")}</span>
+        {/* Feeds are files, not pages: plain links, loaded by the browser (or a feed reader) in full. */}
+        {feedsOf(t, language, chosenTheme(data)).map((feed) => (
+          <span key={feed.path} className="flex flex-wrap gap-x-3">
+            <a className="ds-link" href={`${feed.path}.rss`} type="application/rss+xml">
+              {feed.rss}
+            </a>
+            <a className="ds-link" href={`${feed.path}.atom`} type="application/atom+xml">
+              {feed.atom}
+            </a>
+          </span>
+        ))}
+      </p>
+      <p className="ds-paragraph" data-size="sm">
+        {t("experienceList.feed.publicOnly")}
+      </p>
+    </div>
+  );
+}
 
 export default function ExperiencesPage() {
-  return <ComingPage title="nav.experiences" />;
+  const { experiences, total, page, pageCount, filters, standing } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { pathname, search } = useLocation();
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="ds-heading" data-size="lg">
+            {t("nav.experiences")}
+          </h1>
+          <p className="ds-paragraph mt-2 max-w-prose">{t("experienceList.lead")}</p>
+        </div>
+        {standing === "approved" ? (
+          <Link className="ds-button" data-variant="primary" to="/experiences/new">
+            {t("experienceList.write")}
+          </Link>
+        ) : null}
+      </div>
+      {standing === "anonymous" ? (
+        <p className="ds-paragraph mt-4">
+          <Link className="ds-link" to={`/sign-in?redirectTo=${encodeURIComponent(pathname + search)}`}>
+            {t("experienceList.signIn")}
+          </Link>
+        </p>
+      ) : standing === "pending" ? (
+        <p className="ds-paragraph mt-4">{t("experienceList.pending")}</p>
+      ) : null}
+
+      <Filters />
+      <Follow />
+
+      <p className="ds-paragraph mt-8 font-semibold" role="status">
+        {total === 0 && !isFiltered(filters) ? t("experienceList.none") : t("experienceList.count", { count: total })}
+        {page > 1 && page <= pageCount ? ` · ${t("experienceList.pageOf", { page, pages: pageCount })}` : null}
+      </p>
+      {experiences.length > 0 ? (
+        <ul className="mt-4 space-y-3">
+          {experiences.map((experience) => (
+            <ExperienceRow key={experience.id} experience={experience} />
+          ))}
+        </ul>
+      ) : total > 0 ? (
+        <p className="ds-paragraph mt-4">
+          {t("experienceList.beyondLast")}{" "}
+          <Link className="ds-link" to={experienceListHref(filters)}>
+            {t("experienceList.firstPage")}
+          </Link>
+        </p>
+      ) : isFiltered(filters) ? (
+        <p className="ds-paragraph mt-4">{t("experienceList.noMatch")}</p>
+      ) : null}
+      <Pagination />
+      <Feeds />
+    </>
+  );
 }
 
 export { ErrorBoundary } from "~/ui/error-page";

@@ -19,7 +19,7 @@ describe.each([true, false])("with JavaScript %s", (javaScriptEnabled) => {
 
     await page.goto(`${app.server.url}/experiences`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Experiences");
-    expect(await page.getByRole("main").textContent()).toContain("is being built and is not in use yet");
+    expect(await page.getByRole("main").textContent()).toContain("What municipalities did and learned");
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Bytt til norsk" }).click();

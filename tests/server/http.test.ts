@@ -47,7 +47,7 @@ describe("the built server", () => {
   });
 
   it("shows areas not built yet as honest 'coming' pages", async () => {
-    for (const path of ["/experiences", "/solutions"]) {
+    for (const path of ["/solutions"]) {
       const response = await get(path, { "Accept-Language": "en" });
       expect(response.status, path).toBe(200);
       expect(await response.text(), path).toContain("is being built and is not in use yet");
