@@ -45,7 +45,7 @@ export const en: Record<keyof typeof nb, string> = {
   "municipalities.region": "Region",
   "municipalities.back": "All municipalities",
   "municipalities.later":
-    "Topics, experiences and solutions from this municipality will appear here as they come into use.",
+    "The solutions this municipality uses will appear here once the solution catalogue is in place.",
 
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The page does not exist, or the address is mistyped.",

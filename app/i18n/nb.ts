@@ -47,7 +47,7 @@ export const nb = {
   "municipalities.region": "Region",
   "municipalities.back": "Alle kommuner",
   "municipalities.later":
-    "Tema, erfaringer og løsninger fra kommunen vises her etter hvert som de tas i bruk.",
+    "Kommunens løsninger i løsningskatalogen vises her når katalogen er på plass.",
 
   "error.notFound.title": "Fant ikke siden",
   "error.notFound.body": "Siden finnes ikke, eller adressen er skrevet feil.",

@@ -2,9 +2,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, forumSessions, members, notifications, registrations, themes, topics } from "../../db/schema";
+import { agendaItems, experiences, forumSessions, members, notifications, registrations, themes, topics } from "../../db/schema";
 import { createForumSessionAs } from "../helpers/forum-sessions";
 import { createMember, everyRole, PASSWORD, type TestMember } from "../helpers/members";
+import { createExperienceAs } from "../helpers/experiences";
 import { createTopicAs } from "../helpers/topics";
 import { rightsMatrix, STANDINGS, type Expected, type RightsRow, type Viewers, type Who } from "../helpers/rights-matrix";
 import { db } from "~/db.server";
@@ -13,12 +14,21 @@ import { replaceCalendarToken } from "~/forum-sessions/calendar.server";
 import { saveSummary } from "~/forum-sessions/summaries.server";
 import { toOsloInput } from "~/lib/dates";
 import { RIGHTS } from "~/members/rights";
+import { addCoAuthor } from "~/experiences/experiences.server";
 import { commentOnTopic, setSupport, triageTopic } from "~/topics/topics.server";
 import * as notFoundPage from "~/routes/$";
 import * as commentPage from "~/routes/comments.$id";
 import * as home from "~/routes/_index";
 import * as adminMembers from "~/routes/admin.members";
 import * as memberCalendar from "~/routes/calendar.$token[.ics]";
+import * as experienceCoAuthors from "~/routes/experiences.$id.co-authors";
+import * as experienceEdit from "~/routes/experiences.$id.edit";
+import * as experienceHistory from "~/routes/experiences.$id.history";
+import * as experiencePage from "~/routes/experiences.$id._index";
+import * as experienceList from "~/routes/experiences._index";
+import * as newExperience from "~/routes/experiences.new";
+import * as feed from "~/routes/feeds.$feed";
+import * as themeFeed from "~/routes/feeds.themes.$theme.$feed";
 import * as follow from "~/routes/follows";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as sessionPage from "~/routes/forum-sessions.$id._index";
@@ -121,6 +131,14 @@ interface Fixtures {
   ownersCommentToEdit: ById;
   commentToHide: ById;
   themeId: number;
+  /** The owner's write-ups: published and public, members-only, a draft; per standing, one to edit and one each to add and remove a co-author on. */
+  ownersExperience: number;
+  ownersMembersOnlyExperience: number;
+  ownersDraftExperience: number;
+  ownersExperienceToEdit: ById;
+  coAuthorToAdd: ById;
+  coAuthorToRemove: ById;
+  invitee: TestMember;
 }
 
 const session = (id: number, tail = "") => ({ path: `/forum-sessions/${id}${tail}`, params: { id: String(id) } });
@@ -130,6 +148,7 @@ const item = (sessionId: number, itemId: number) => ({
 });
 const plain = (p: string) => () => ({ path: p });
 const topic = (id: number, tail = "") => ({ path: `/topics/${id}${tail}`, params: { id: String(id) } });
+const experience = (id: number, tail = "") => ({ path: `/experiences/${id}${tail}`, params: { id: String(id) } });
 const comment = (id: number) => ({ path: `/comments/${id}`, params: { id: String(id) } });
 const versionOf = async (table: typeof forumSessions | typeof agendaItems | typeof members | typeof topics, id: number) =>
   String((await db().select({ version: table.version }).from(table).where(eq(table.id, id)))[0]!.version);
@@ -524,6 +543,119 @@ const ROWS: RightsRow<Fixtures>[] = [
     // Only its author edits a comment; coordinators hide it instead.
     expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/, coordinator: 403, admin: 403 },
   },
+  // Write-ups: public ones for all, members-only ones for approved members, drafts for their authors and
+  // coordinators; writing, commenting for approved members; editing for authors, co-authors and coordinators.
+  { what: "the list of write-ups", route: experienceList, handler: "loader", at: plain("/experiences?sort=updated"), expect: everyone("ok") },
+  { what: "a public write-up", route: experiencePage, handler: "loader", at: (f) => experience(f.ownersExperience), expect: everyone("ok") },
+  {
+    what: "a members-only write-up",
+    route: experiencePage,
+    handler: "loader",
+    at: (f) => experience(f.ownersMembersOnlyExperience),
+    expect: { anonymous: 404, pending: 404, member: "ok", owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "a draft write-up",
+    route: experiencePage,
+    handler: "loader",
+    at: (f) => experience(f.ownersDraftExperience),
+    expect: { anonymous: 404, pending: 404, member: 404, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  { what: "a public write-up's history", route: experienceHistory, handler: "loader", at: (f) => experience(f.ownersExperience, "/history"), expect: everyone("ok") },
+  {
+    what: "a draft write-up's history",
+    route: experienceHistory,
+    handler: "loader",
+    at: (f) => experience(f.ownersDraftExperience, "/history"),
+    expect: { anonymous: 404, pending: 404, member: 404, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "the page that writes a write-up",
+    route: newExperience,
+    handler: "loader",
+    at: plain("/experiences/new"),
+    expect: { anonymous: "sign-in", pending: 403, member: "ok", owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "publishing a write-up",
+    route: newExperience,
+    handler: "action",
+    at: plain("/experiences/new"),
+    form: (f, who) => ({
+      intent: "publish",
+      title: `Erfaringer med velferdsteknologi (${who})`,
+      summary: "Hva vi gjorde og lærte.",
+      body: "Vi startet **smått**.",
+      theme: String(f.themeId),
+      visibility: "public",
+    }),
+    expect: memberWrite(/^\/experiences\/\d+$/),
+  },
+  {
+    what: "commenting on a write-up",
+    route: experiencePage,
+    handler: "action",
+    at: (f) => experience(f.ownersExperience),
+    form: () => ({ intent: "comment", body: "Takk for **deling**." }),
+    expect: memberWrite(/^\/experiences\/\d+(\?comments=\d+)?#comment-\d+$/),
+  },
+  {
+    what: "the owner's write-up's edit page",
+    route: experienceEdit,
+    handler: "loader",
+    at: (f) => experience(f.ownersExperience, "/edit"),
+    expect: { anonymous: "sign-in", pending: 403, member: 403, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "editing the owner's write-up",
+    route: experienceEdit,
+    handler: "action",
+    at: (f, who) => experience(f.ownersExperienceToEdit[who], "/edit"),
+    form: async (f, who) => ({
+      intent: "save",
+      title: "Erfaringer med velferdsteknologi, revidert",
+      summary: "Hva vi gjorde og lærte.",
+      body: "Vi startet **smått** og vokste.",
+      theme: String(f.themeId),
+      visibility: "public",
+      revision: String((await db().select({ revision: experiences.revision }).from(experiences).where(eq(experiences.id, f.ownersExperienceToEdit[who])))[0]!.revision),
+    }),
+    expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/experiences\/\d+$/, coordinator: /^\/experiences\/\d+$/, admin: /^\/experiences\/\d+$/ },
+  },
+  {
+    what: "the owner's write-up's co-authors page",
+    route: experienceCoAuthors,
+    handler: "loader",
+    at: (f) => experience(f.ownersExperience, "/co-authors"),
+    expect: { anonymous: "sign-in", pending: 403, member: 403, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "adding a co-author",
+    route: experienceCoAuthors,
+    handler: "action",
+    at: (f, who) => experience(f.coAuthorToAdd[who], "/co-authors"),
+    form: (f) => ({ intent: "add", email: f.invitee.email }),
+    expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/experiences\/\d+\/co-authors$/, coordinator: /^\/experiences\/\d+\/co-authors$/, admin: /^\/experiences\/\d+\/co-authors$/ },
+  },
+  {
+    what: "removing a co-author",
+    route: experienceCoAuthors,
+    handler: "action",
+    at: (f, who) => experience(f.coAuthorToRemove[who], "/co-authors"),
+    form: (f) => ({ intent: "remove", memberId: String(f.invitee.id) }),
+    expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/experiences\/\d+\/co-authors$/, coordinator: /^\/experiences\/\d+\/co-authors$/, admin: /^\/experiences\/\d+\/co-authors$/ },
+  },
+
+  // Feeds: the same for everyone (public write-ups and published summaries only).
+  { what: "the write-ups' Atom feed", route: feed, handler: "loader", at: () => ({ path: "/feeds/experiences.atom", params: { feed: "experiences.atom" } }), expect: everyone("ok") },
+  { what: "the summaries' RSS feed", route: feed, handler: "loader", at: () => ({ path: "/feeds/summaries.rss", params: { feed: "summaries.rss" } }), expect: everyone("ok") },
+  {
+    what: "a theme's write-ups feed",
+    route: themeFeed,
+    handler: "loader",
+    at: () => ({ path: "/feeds/themes/procurement/experiences.rss", params: { theme: "procurement", feed: "experiences.rss" } }),
+    expect: everyone("ok"),
+  },
   // Following a theme or a municipality: approved members.
   { what: "the follow address", route: follow, handler: "loader", at: plain("/follows"), expect: everyone(/^\/$/) },
   {
@@ -627,6 +759,7 @@ beforeAll(async () => {
     pendingId: roles.pending.id,
     viewerIds,
     ...(await topicFixtures(viewers, coordinatorId)),
+    ...(await experienceFixtures(viewers)),
   };
 });
 
@@ -654,6 +787,27 @@ async function topicFixtures(viewers: Viewers, coordinatorId: number) {
     ownersCommentToEdit: await perStanding(() => commentBy(owner.id)),
     commentToHide: await perStanding(() => commentBy(owner.id)),
     themeId: theme!.id,
+  };
+}
+
+async function experienceFixtures(viewers: Viewers) {
+  const owner = viewers.owner!;
+  const invitee = await createMember("member");
+  const [theme] = await db().select({ id: themes.id }).from(themes).limit(1);
+  const write = (overrides: Parameters<typeof createExperienceAs>[1] = {}) => createExperienceAs(owner.id, { themeIds: [theme!.id], ...overrides }).then((e) => e.id);
+  const ownerSummary = { id: owner.id, name: owner.name, role: "member" as const, status: "approved" as const, municipalityNumber: "1804" };
+  return {
+    ownersExperience: await write(),
+    ownersMembersOnlyExperience: await write({ visibility: "members" }),
+    ownersDraftExperience: await write({ publish: false }),
+    ownersExperienceToEdit: await perStanding(() => write()),
+    coAuthorToAdd: await perStanding(() => write()),
+    coAuthorToRemove: await perStanding(async () => {
+      const id = await write();
+      await addCoAuthor(ownerSummary, id, invitee.email, 10);
+      return id;
+    }),
+    invitee,
   };
 }
 
