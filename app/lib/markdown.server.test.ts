@@ -45,3 +45,12 @@ describe("the markdown renderer", () => {
     expect(renderMarkdown("Skriv <b>fet</b> slik")).toBe("<p>Skriv &lt;b&gt;fet&lt;/b&gt; slik</p>\n");
   });
 });
+
+describe("task lists", () => {
+  it("shows a task's box as a character a screen reader can name, never as an unlabelled form field", () => {
+    const html = renderMarkdown("- [x] Avtale signert\n- [ ] Opplæring");
+    expect(html).not.toContain("<input");
+    expect(html).toContain("☑ Avtale signert");
+    expect(html).toContain("☐ Opplæring");
+  });
+});

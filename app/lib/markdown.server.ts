@@ -9,20 +9,22 @@ const marked = new Marked({
   async: false,
   renderer: {
     html: ({ text }) => escapeHtml(text),
+    // A task list's box as a character, not a form control: a disabled checkbox without a label is a form
+    // field a screen reader announces unlabelled (and axe flags), while ☑/☐ read as "ballot box with check".
+    checkbox: ({ checked }) => (checked ? "☑ " : "☐ "),
   },
 });
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "del",
-    "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "input",
+    "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
   ],
   allowedAttributes: {
     a: ["href", "title"],
     ol: ["start"],
     th: ["align"],
     td: ["align"],
-    input: ["type", "checked", "disabled"],
   },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href"],
@@ -31,7 +33,6 @@ const ALLOWED: sanitizeHtml.IOptions = {
     // Links written by members open normally but tell search engines nothing about trust.
     a: sanitizeHtml.simpleTransform("a", { rel: "nofollow ugc noopener" }),
   },
-  exclusiveFilter: (frame) => frame.tag === "input" && frame.attribs.type !== "checkbox",
 };
 ALLOWED.allowedAttributes = { ...ALLOWED.allowedAttributes, a: ["href", "title", "rel"] };
 

@@ -14,6 +14,7 @@ const DESKTOP = { width: 1280, height: 720 };
 const NARROW = { width: 320, height: 568 };
 const SESSION = /^\/forum-sessions\/\d+$/;
 const TOPIC = /^\/topics\/\d+$/;
+const EXPERIENCE = /^\/experiences\/\d+$/;
 
 /** The links on a page's main content that match, in order, each once. */
 async function linksIn(page: Page, path: string, pattern: RegExp): Promise<string[]> {
@@ -67,6 +68,14 @@ describe.each([
       ...(await linksIn(page, "/topics?status=declined", TOPIC)).slice(0, 1),
     ];
     expect(topics).toHaveLength(3);
+    // The newest write-ups, the long one with its fact box (Alstahaug's), and Bodø's with three revisions.
+    const experiences = [
+      ...(await linksIn(page, "/experiences", EXPERIENCE)).slice(0, 2),
+      ...(await linksIn(page, "/experiences?municipality=1820&procedure=joint_procurement", EXPERIENCE)).slice(0, 1),
+    ];
+    const revised = (await linksIn(page, "/experiences?municipality=1804", EXPERIENCE))[0];
+    expect(experiences).toHaveLength(3);
+    expect(revised).toBeDefined();
     await checkPhoneHeader(page);
     const wide = await visitAll(page, [
       "/",
@@ -76,6 +85,10 @@ describe.each([
       "/topics?status=proposed&sort=newest&county=18",
       ...topics,
       "/experiences",
+      "/experiences?theme=procurement&county=18&sort=discussed",
+      ...experiences,
+      `${revised}/history`,
+      `${revised}/history?from=1&to=2`,
       "/solutions",
       "/municipalities",
       "/municipalities?q=helgeland",
@@ -85,7 +98,7 @@ describe.each([
       "/sign-up",
       "/forgot-password",
     ]);
-    wide.push(...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999", "/topics/999999"], 404)));
+    wide.push(...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999", "/topics/999999", "/experiences/999999"], 404)));
     wide.push(...(await visitAll(page, ["/reset-password/no-such-token"], 410)));
 
     // Sign-up with every field's error shown.
@@ -110,10 +123,20 @@ describe.each([
     expect(ownTopics.length, "the demo member has proposed topics").toBeGreaterThan(0);
     const sessions = await linksIn(page, "/forum-sessions", SESSION);
     expect(sessions.length).toBeGreaterThanOrEqual(5);
+    // Her own write-ups (a draft among them, and Bodø's she co-authors) and Vefsn's members-only one.
+    const ownExperiences = await linksIn(page, "/me", EXPERIENCE);
+    expect(ownExperiences.length, "the demo member has write-ups").toBeGreaterThanOrEqual(2);
+    const vefsn = await linksIn(page, "/experiences?municipality=1824", EXPERIENCE);
+    expect(vefsn.length, "Vefsn's members-only write-up").toBeGreaterThan(0);
     await checkPhoneHeader(page);
     const wide = await visitAll(page, [
       "/",
       "/me",
+      "/experiences/new",
+      ...ownExperiences.slice(0, 3),
+      `${ownExperiences[0]}/edit`,
+      `${ownExperiences[0]}/co-authors`,
+      vefsn[0]!,
       "/me/password",
       "/me/calendar",
       "/notifications",
@@ -148,6 +171,9 @@ describe.each([
     // A topic as a coordinator sees it (hide forms on comments), its editor, and its triage with a merge search.
     for (const topic of topics) paths.push(topic, `${topic}/edit`, `${topic}/triage`);
     paths.push(`${topics[0]}/triage?q=velferdsteknologi`);
+    // A member's write-up as a coordinator may change it: its page, editor and co-authors.
+    const [experience] = await linksIn(page, "/experiences?municipality=1820", EXPERIENCE);
+    paths.push(experience!, `${experience}/edit`, `${experience}/co-authors`);
     // The coordinator's pages of an upcoming session and of a past one (with its summary).
     for (const session of [sessions[0]!, sessions.at(-1)!]) {
       for (const part of ["edit", "agenda", "registrations", "summary"]) paths.push(`${session}/${part}`);

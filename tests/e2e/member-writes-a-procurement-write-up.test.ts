@@ -21,7 +21,7 @@ describe("a procurement write-up from first draft to compared revisions", () => 
     await marte.getByLabel("Teksten", { exact: true }).fill("Vi startet med **tolv** brukere.\n\nEtter et halvt år hadde vi færre glemte doser.");
     await marte.getByLabel("Anskaffelser", { exact: true }).check();
     await marte.getByLabel("Erfaringen handler om en anskaffelse").check();
-    await marte.getByLabel("Anskaffelsesprosedyre").selectOption({ label: "felles anskaffelse" });
+    await marte.getByLabel("Anskaffelsesprosedyre").selectOption({ label: "Felles anskaffelse" });
     await marte.getByLabel("År", { exact: true }).fill("2025");
     await marte.getByLabel("Leverandører", { exact: true }).fill("Dosetek AS");
     await marte.getByLabel("Partnerkommune 1").fill("1832 Hemnes");
@@ -37,9 +37,9 @@ describe("a procurement write-up from first draft to compared revisions", () => 
     await marte.getByRole("button", { name: "Publiser" }).click();
     await marte.waitForURL(/\/experiences\/\d+$/);
     const experienceUrl = marte.url();
-    const text = await mainText(marte);
+    const text = (await mainText(marte)) ?? "";
     expect(text).toContain(title);
-    expect(text).toContain("felles anskaffelse");
+    expect(text.toLowerCase()).toContain("felles anskaffelse");
     expect(text).toContain("Dosetek AS");
     expect(await marte.getByRole("main").getByRole("link", { name: "Hemnes" }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(marte);
@@ -61,7 +61,7 @@ describe("a procurement write-up from first draft to compared revisions", () => 
     await kari.getByLabel("What did you change?").fill("La til kommunene");
     await kari.getByRole("button", { name: "Save the changes" }).click();
     await kari.waitForURL(experienceUrl);
-    expect(await mainText(kari)).toContain("i Rana og Alstahaug");
+    await expect.poll(() => mainText(kari)).toContain("i Rana og Alstahaug");
 
     // Marte sees who changed what in the history.
     await marte.goto(experienceUrl);
@@ -77,7 +77,7 @@ describe("a procurement write-up from first draft to compared revisions", () => 
     // A visitor finds it among the joint procurements, and in the feed.
     const visitor = await openPage(app.browser, { locale: "nb-NO", javaScript: false });
     await visitor.goto(`${app.server.url}/experiences`);
-    await visitor.getByLabel("Anskaffelsesprosedyre").selectOption({ label: "felles anskaffelse" });
+    await visitor.getByLabel("Anskaffelsesprosedyre").selectOption({ label: "Felles anskaffelse" });
     await visitor.getByRole("button", { name: "Vis erfaringer" }).click();
     await visitor.waitForURL(/procedure=joint_procurement/);
     expect(await visitor.getByRole("main").getByRole("link", { name: title }).count()).toBe(1);
