@@ -15,6 +15,9 @@ export const en: Record<keyof typeof nb, string> = {
 
   "nav.forumSessions": "Forum sessions",
   "nav.topics": "Topics",
+  "pagination.previous": "Previous",
+  "pagination.next": "Next",
+  "pagination.pageN": "Page {page}",
   "nav.experiences": "Experiences",
   "nav.solutions": "Solutions",
   "nav.municipalities": "Municipalities",

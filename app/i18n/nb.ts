@@ -17,6 +17,9 @@ export const nb = {
 
   "nav.forumSessions": "Forummøter",
   "nav.topics": "Tema",
+  "pagination.previous": "Forrige",
+  "pagination.next": "Neste",
+  "pagination.pageN": "Side {page}",
   "nav.experiences": "Erfaringer",
   "nav.solutions": "Løsninger",
   "nav.municipalities": "Kommuner",

@@ -1,17 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PROCUREMENT_PROCEDURES } from "../../db/schema/experience-values";
 import { experienceListHref, isFiltered, readExperienceListQuery, SORT_LABELS } from "~/experiences/experience-list-query";
 import { isFollowing, listExperiences } from "~/experiences/experiences.server";
 import { FollowForm } from "~/experiences/follow-form";
 import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { translator, useLanguage, useT, type Language, type Translate } from "~/i18n/i18n";
+import { ListHeading } from "~/ui/list-heading";
+import { Pagination } from "~/ui/pagination";
 import { formatDate } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
-import { pageWindow } from "~/topics/topic-list-query";
 import { capitalise } from "~/topics/topic-status-tag";
 import { feedLinks, languageOfMatches, pageTitle } from "~/ui/meta";
 import { Norwegian, useContentLang } from "~/ui/norwegian";
@@ -255,62 +256,6 @@ function ExperienceRow({ experience }: { experience: Data["experiences"][number]
   );
 }
 
-function Pagination() {
-  const { filters, page, pageCount } = useLoaderData<typeof loader>();
-  const t = useT();
-  if (pageCount <= 1 && page === 1) return null;
-  const link = (to: number, text: string, label?: string) => (
-    <Link className="ds-button" data-variant="tertiary" to={experienceListHref(filters, to)} aria-label={label}>
-      {text}
-    </Link>
-  );
-  return (
-    <nav className="ds-pagination mt-8" aria-label={t("experienceList.pages")}>
-      <ul>
-        <li>
-          {page > 1 ? (
-            link(Math.min(page - 1, pageCount), t("experienceList.previous"))
-          ) : (
-            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
-              {t("experienceList.previous")}
-            </span>
-          )}
-        </li>
-        {pageWindow(page, pageCount).map((n, i) =>
-          n === null ? (
-            <li key={`gap-${i}`} />
-          ) : (
-            <li key={n}>
-              {n === page ? (
-                <Link
-                  className="ds-button"
-                  data-variant="tertiary"
-                  to={experienceListHref(filters, n)}
-                  aria-current="true"
-                  aria-label={t("experienceList.pageN", { page: n })}
-                >
-                  {n}
-                </Link>
-              ) : (
-                link(n, String(n), t("experienceList.pageN", { page: n }))
-              )}
-            </li>
-          ),
-        )}
-        <li>
-          {page < pageCount ? (
-            link(page + 1, t("experienceList.next"))
-          ) : (
-            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
-              {t("experienceList.next")}
-            </span>
-          )}
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
 /** Follow the theme or the municipality the list is filtered by. */
 function Follow() {
   const data = useLoaderData<typeof loader>();
@@ -365,31 +310,16 @@ function Feeds() {
 export default function ExperiencesPage() {
   const { experiences, total, page, pageCount, filters, standing } = useLoaderData<typeof loader>();
   const t = useT();
-  const { pathname, search } = useLocation();
   return (
     <>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="ds-heading" data-size="lg">
-            {t("nav.experiences")}
-          </h1>
-          <p className="ds-paragraph mt-2 max-w-prose">{t("experienceList.lead")}</p>
-        </div>
-        {standing === "approved" ? (
-          <Link className="ds-button" data-variant="primary" to="/experiences/new">
-            {t("experienceList.write")}
-          </Link>
-        ) : null}
-      </div>
-      {standing === "anonymous" ? (
-        <p className="ds-paragraph mt-4">
-          <Link className="ds-link" to={`/sign-in?redirectTo=${encodeURIComponent(pathname + search)}`}>
-            {t("experienceList.signIn")}
-          </Link>
-        </p>
-      ) : standing === "pending" ? (
-        <p className="ds-paragraph mt-4">{t("experienceList.pending")}</p>
-      ) : null}
+      <ListHeading
+        title={t("nav.experiences")}
+        lead={t("experienceList.lead")}
+        action={{ to: "/experiences/new", label: t("experienceList.write") }}
+        standing={standing}
+        signIn={t("experienceList.signIn")}
+        pending={t("experienceList.pending")}
+      />
 
       <Filters />
       <Follow />
@@ -414,7 +344,7 @@ export default function ExperiencesPage() {
       ) : isFiltered(filters) ? (
         <p className="ds-paragraph mt-4">{t("experienceList.noMatch")}</p>
       ) : null}
-      <Pagination />
+      <Pagination page={page} pageCount={pageCount} href={(n) => experienceListHref(filters, n)} label={t("experienceList.pages")} />
       <Feeds />
     </>
   );

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TOPIC_STATUSES } from "../../db/schema/topic-values";
 import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { useLanguage, useT } from "~/i18n/i18n";
+import { ListHeading } from "~/ui/list-heading";
+import { Pagination } from "~/ui/pagination";
 import { formatDate } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
-import { isFiltered, MINE, pageWindow, readTopicListQuery, SORT_LABELS, topicListHref } from "~/topics/topic-list-query";
+import { isFiltered, MINE, readTopicListQuery, SORT_LABELS, topicListHref } from "~/topics/topic-list-query";
 import { capitalise, TopicStatusTag } from "~/topics/topic-status-tag";
 import { listTopics } from "~/topics/topics.server";
 import { pageTitle } from "~/ui/meta";
@@ -214,84 +216,19 @@ function TopicRow({ topic }: { topic: Data["topics"][number] }) {
   );
 }
 
-function Pagination() {
-  const { filters, page, pageCount } = useLoaderData<typeof loader>();
-  const t = useT();
-  if (pageCount <= 1 && page === 1) return null;
-  const link = (to: number, text: string, label?: string) => (
-    <Link className="ds-button" data-variant="tertiary" to={topicListHref(filters, to)} aria-label={label}>
-      {text}
-    </Link>
-  );
-  return (
-    <nav className="ds-pagination mt-8" aria-label={t("topicList.pages")}>
-      <ul>
-        <li>
-          {page > 1 ? (
-            link(Math.min(page - 1, pageCount), t("topicList.previous"))
-          ) : (
-            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
-              {t("topicList.previous")}
-            </span>
-          )}
-        </li>
-        {pageWindow(page, pageCount).map((n, i) =>
-          n === null ? (
-            <li key={`gap-${i}`} />
-          ) : (
-            <li key={n}>
-              {n === page ? (
-                <Link className="ds-button" data-variant="tertiary" to={topicListHref(filters, n)} aria-current="true" aria-label={t("topicList.pageN", { page: n })}>
-                  {n}
-                </Link>
-              ) : (
-                link(n, String(n), t("topicList.pageN", { page: n }))
-              )}
-            </li>
-          ),
-        )}
-        <li>
-          {page < pageCount ? (
-            link(page + 1, t("topicList.next"))
-          ) : (
-            <span className="ds-button" data-variant="tertiary" aria-hidden="true">
-              {t("topicList.next")}
-            </span>
-          )}
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
 export default function TopicsPage() {
   const { topics, total, page, pageCount, filters, standing } = useLoaderData<typeof loader>();
   const t = useT();
-  const { pathname, search } = useLocation();
   return (
     <>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="ds-heading" data-size="lg">
-            {t("nav.topics")}
-          </h1>
-          <p className="ds-paragraph mt-2 max-w-prose">{t("topicList.lead")}</p>
-        </div>
-        {standing === "approved" ? (
-          <Link className="ds-button" data-variant="primary" to="/topics/new">
-            {t("topicList.propose")}
-          </Link>
-        ) : null}
-      </div>
-      {standing === "anonymous" ? (
-        <p className="ds-paragraph mt-4">
-          <Link className="ds-link" to={`/sign-in?redirectTo=${encodeURIComponent(pathname + search)}`}>
-            {t("topicList.signIn")}
-          </Link>
-        </p>
-      ) : standing === "pending" ? (
-        <p className="ds-paragraph mt-4">{t("topicList.pending")}</p>
-      ) : null}
+      <ListHeading
+        title={t("nav.topics")}
+        lead={t("topicList.lead")}
+        action={{ to: "/topics/new", label: t("topicList.propose") }}
+        standing={standing}
+        signIn={t("topicList.signIn")}
+        pending={t("topicList.pending")}
+      />
 
       <Filters />
 
@@ -315,7 +252,7 @@ export default function TopicsPage() {
       ) : isFiltered(filters) ? (
         <p className="ds-paragraph mt-4">{t("topicList.noMatch")}</p>
       ) : null}
-      <Pagination />
+      <Pagination page={page} pageCount={pageCount} href={(n) => topicListHref(filters, n)} label={t("topicList.pages")} />
     </>
   );
 }

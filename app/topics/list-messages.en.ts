@@ -39,9 +39,6 @@ export const en: Record<keyof typeof nb, string> = {
   "topicList.activeOn": "Last active {date}",
   "topicList.themes": "Themes: {themes}",
   "topicList.pages": "Pages of topics",
-  "topicList.previous": "Previous",
-  "topicList.next": "Next",
-  "topicList.pageN": "Page {page}",
 
   // Propose and edit
   "topicForm.newTitle": "Propose a topic",

@@ -37,9 +37,6 @@ export const nb = {
   "topicList.activeOn": "Sist aktiv {date}",
   "topicList.themes": "Temaområder: {themes}",
   "topicList.pages": "Sider med tema",
-  "topicList.previous": "Forrige",
-  "topicList.next": "Neste",
-  "topicList.pageN": "Side {page}",
 
   // Propose and edit
   "topicForm.newTitle": "Foreslå et tema",

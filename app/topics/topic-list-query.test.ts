@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pageWindow, readTopicListQuery, topicListHref, type KnownValues } from "./topic-list-query";
+import { readTopicListQuery, topicListHref, type KnownValues } from "./topic-list-query";
+import { pageWindow } from "~/ui/pagination";
 
 const known: KnownValues = {
   themeSlugs: new Set(["procurement", "prevention"]),

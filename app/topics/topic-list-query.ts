@@ -71,19 +71,3 @@ export function topicListHref(filters: TopicFilters, page = 1): string {
   const query = params.toString();
   return query ? `/topics?${query}` : "/topics";
 }
-
-/**
- * The page numbers a pagination shows around the current one: the first, the last, and one either
- * side; `null` where numbers are left out.
- */
-export function pageWindow(page: number, pageCount: number): (number | null)[] {
-  const shown = new Set([1, pageCount, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pageCount));
-  const sorted = [...shown].sort((a, b) => a - b);
-  const result: (number | null)[] = [];
-  for (const n of sorted) {
-    const previous = result.at(-1);
-    if (typeof previous === "number" && n - previous > 1) result.push(n - previous === 2 ? n - 1 : null);
-    result.push(n);
-  }
-  return result;
-}

@@ -113,6 +113,9 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       topic_status_changed: true,
       topic_commented: true,
       topic_merged: true,
+      experience_published: true,
+      experience_co_author_added: true,
+      experience_commented: true,
     });
   });
 
@@ -153,7 +156,16 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       ["email", "summary_published"],
     ]);
     expect(result.status).toBe(200);
-    expect(await optOutsOf(viewer)).toEqual(["forum_session_cancelled", "forum_session_moved", "topic_commented", "topic_merged", "topic_status_changed"]);
+    expect(await optOutsOf(viewer)).toEqual([
+      "experience_co_author_added",
+      "experience_commented",
+      "experience_published",
+      "forum_session_cancelled",
+      "forum_session_moved",
+      "topic_commented",
+      "topic_merged",
+      "topic_status_changed",
+    ]);
     expect((await loaded(viewer)).email).toEqual({
       summary_published: true,
       forum_session_moved: false,
@@ -161,6 +173,9 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       topic_status_changed: false,
       topic_commented: false,
       topic_merged: false,
+      experience_published: false,
+      experience_co_author_added: false,
+      experience_commented: false,
     });
 
     await post(viewer, [
@@ -171,6 +186,9 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       ["email", "topic_status_changed"],
       ["email", "topic_commented"],
       ["email", "topic_merged"],
+      ["email", "experience_published"],
+      ["email", "experience_co_author_added"],
+      ["email", "experience_commented"],
     ]);
     expect(await optOutsOf(viewer)).toEqual([]);
   });
