@@ -17,6 +17,7 @@ import {
   type OriginLabels,
 } from "./experience-forms";
 import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
+import { capitalise } from "~/lib/text";
 import { useT, type MessageKey } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
@@ -50,7 +51,6 @@ interface Props {
   preview?: string;
 }
 
-const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase("nb") + text.slice(1);
 
 function Choice({ type, name, value, checked, label, id }: { type: "radio" | "checkbox"; name: string; value: string; checked: boolean; label: ReactNode; id: string }) {
   return (
@@ -327,7 +327,7 @@ export function ExperienceForm({ mode, values, errors, themes, municipalityOptio
             value={values.procedure}
             errors={errors.procedure}
             emptyLabel={t("experienceForm.choose")}
-            options={PROCUREMENT_PROCEDURES.map((procedure) => ({ value: procedure, label: capitalised(t(`experiences.procedure.${procedure}`)) }))}
+            options={PROCUREMENT_PROCEDURES.map((procedure) => ({ value: procedure, label: capitalise(t(`experiences.procedure.${procedure}`)) }))}
           />
           <Field
             name="year"
@@ -353,7 +353,7 @@ export function ExperienceForm({ mode, values, errors, themes, municipalityOptio
             value={values.valueBand}
             errors={errors.valueBand}
             emptyLabel={t("experienceForm.notSaying")}
-            options={CONTRACT_VALUE_BANDS.map((band) => ({ value: band, label: capitalised(t(`experiences.valueBand.${band}`)) }))}
+            options={CONTRACT_VALUE_BANDS.map((band) => ({ value: band, label: capitalise(t(`experiences.valueBand.${band}`)) }))}
           />
           <fieldset
             id={fieldId("partners")}

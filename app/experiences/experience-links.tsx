@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
-import { capitalise } from "~/topics/topic-status-tag";
+import { capitalise } from "~/lib/text";
 import { Norwegian } from "~/ui/norwegian";
 
 export interface ExperienceLinkRow {

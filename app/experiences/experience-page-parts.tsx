@@ -3,7 +3,7 @@ import type { ContractValueBand, ExperienceStatus, ExperienceVisibility, Procure
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
 import { agendaItemHref } from "~/topics/topic-page-parts";
-import { capitalise } from "~/topics/topic-status-tag";
+import { capitalise } from "~/lib/text";
 import { Norwegian } from "~/ui/norwegian";
 
 type When = Date | string;

@@ -281,12 +281,17 @@ export async function listExperiences(filters: ExperienceFilters, page: number, 
   };
 }
 
-/** The newest write-ups by a municipality (lead or co-authoring) the viewer may see, and how many there are. */
+/**
+ * The newest write-ups by a municipality (lead or co-authoring) the viewer may see, and whether there are
+ * more. No count: for a municipality with thousands it costs more than the rest of the page (the list
+ * behind "all write-ups" has it).
+ */
 export async function experiencesOfMunicipality(municipalityNumber: string, viewer: ViewerSummary | null, limit = 10) {
-  return listExperiences({ municipalityNumber, sort: "newest" }, 1, viewer).then((list) => ({
-    experiences: list.experiences.slice(0, limit),
-    total: list.total,
-  }));
+  const rows = await listQuery()
+    .where(whereOf({ municipalityNumber, sort: "newest" }, viewer))
+    .orderBy(...ORDER.newest)
+    .limit(limit + 1);
+  return { experiences: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** Write-ups that came from a forum session, as the viewer may see them: for the session's page. */
@@ -316,11 +321,10 @@ export async function experiencesOfMember(memberId: number, limit = 50) {
       updatedAt: experiences.updatedAt,
     })
     .from(experiences)
+    // One set from two indexes (author, co-author): an OR of the two would read every write-up.
     .where(
-      or(
-        eq(experiences.authorId, memberId),
-        sql`exists (select 1 from ${experienceCoAuthors} where ${experienceCoAuthors.experienceId} = ${experiences.id} and ${experienceCoAuthors.memberId} = ${memberId})`,
-      ),
+      sql`${experiences.id} in (select ${experiences.id} from ${experiences} where ${experiences.authorId} = ${memberId}
+        union select ${experienceCoAuthors.experienceId} from ${experienceCoAuthors} where ${experienceCoAuthors.memberId} = ${memberId})`,
     )
     .orderBy(asc(experiences.status), desc(experiences.updatedAt), desc(experiences.id))
     .limit(limit);

@@ -15,7 +15,7 @@ export const en: Record<keyof typeof nb, string> = {
   "experienceLinks.presented.link": "Write up what you presented: “{title}”",
   "experienceLinks.municipality.heading": "Write-ups",
   "experienceLinks.municipality.none": "No write-ups from {name} yet.",
-  "experienceLinks.municipality.all": "All write-ups from {name} ({count})",
+  "experienceLinks.municipality.all": "All write-ups from {name}",
   "experienceLinks.topic.heading": "Write-ups from this topic",
   "experienceLinks.topic.none": "Nobody has shared a write-up from this topic yet.",
   "experienceLinks.topic.write": "Write up an experience from this topic",

@@ -13,7 +13,7 @@ export const nb = {
   "experienceLinks.presented.link": "Skriv om det du presenterte: «{title}»",
   "experienceLinks.municipality.heading": "Erfaringer",
   "experienceLinks.municipality.none": "Ingen erfaringer fra {name} ennå.",
-  "experienceLinks.municipality.all": "Alle erfaringer fra {name} ({count})",
+  "experienceLinks.municipality.all": "Alle erfaringer fra {name}",
   "experienceLinks.topic.heading": "Erfaringer fra dette temaet",
   "experienceLinks.topic.none": "Ingen har delt erfaringer fra dette temaet ennå.",
   "experienceLinks.topic.write": "Skriv om en erfaring fra dette temaet",

@@ -13,7 +13,7 @@ import { pageNumber } from "~/lib/forms";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
-import { capitalise } from "~/topics/topic-status-tag";
+import { capitalise } from "~/lib/text";
 import { feedLinks, languageOfMatches, pageTitle } from "~/ui/meta";
 import { Norwegian, useContentLang } from "~/ui/norwegian";
 

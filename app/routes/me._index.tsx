@@ -10,7 +10,7 @@ import { getMember, setLanguage, updateProfile, withoutSecrets } from "~/members
 import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { Field, FormAlert } from "~/ui/field";
-import { capitalise } from "~/topics/topic-status-tag";
+import { capitalise } from "~/lib/text";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 

@@ -3,8 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ExperienceLinkList } from "~/experiences/experience-links";
 import { experiencesOfMunicipality, isFollowing } from "~/experiences/experiences.server";
 import { FollowForm } from "~/experiences/follow-form";
-import { useLanguage, useT } from "~/i18n/i18n";
-import { formatNumber } from "~/lib/dates";
+import { useT } from "~/i18n/i18n";
 import { pageNumber } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { countApprovedMembersOf, listApprovedMembersOf } from "~/members/members.server";
@@ -35,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     showNames
       ? listApprovedMembersOf(municipality.number, { limit: MEMBERS_PER_PAGE, offset: (page - 1) * MEMBERS_PER_PAGE })
       : null,
-    // Members-only write-ups, in the list and in the count, for members only.
+    // Members-only write-ups for members only.
     experiencesOfMunicipality(municipality.number, viewerSummary, EXPERIENCES_SHOWN),
     isFollowing(showNames ? viewer?.member.id : null, { municipalityNumber: municipality.number }),
   ]);
@@ -43,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     municipality,
     experiences: {
       shown: experiences.experiences.map(({ id, title, visibility, publishedAt, municipalityName }) => ({ id, title, visibility, publishedAt, municipalityName })),
-      total: experiences.total,
+      more: experiences.more,
     },
     following,
     viewerState: (!viewer ? "anonymous" : showNames ? "member" : "pending") as "anonymous" | "member" | "pending",
@@ -58,7 +57,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 function MunicipalityExperiences() {
   const { municipality, experiences, following, viewerState } = useLoaderData<typeof loader>();
   const t = useT();
-  const language = useLanguage();
   return (
     <section className="mt-10" aria-labelledby="experiences">
       <h2 id="experiences" className="ds-heading" data-size="sm">
@@ -67,16 +65,18 @@ function MunicipalityExperiences() {
       <div className="mt-2">
         <FollowForm subject={{ municipality: municipality.number, name: municipality.name }} following={following} viewerState={viewerState} />
       </div>
-      {experiences.total === 0 ? (
+      {experiences.shown.length === 0 ? (
         <p className="ds-paragraph mt-2">{t("experienceLinks.municipality.none", { name: municipality.name })}</p>
       ) : (
         <>
           <ExperienceLinkList experiences={experiences.shown} />
-          <p className="mt-4">
-            <Link className="ds-link" to={`/experiences?municipality=${municipality.number}`}>
-              {t("experienceLinks.municipality.all", { name: municipality.name, count: formatNumber(experiences.total, language) })}
-            </Link>
-          </p>
+          {experiences.more ? (
+            <p className="mt-4">
+              <Link className="ds-link" to={`/experiences?municipality=${municipality.number}`}>
+                {t("experienceLinks.municipality.all", { name: municipality.name })}
+              </Link>
+            </p>
+          ) : null}
         </>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { capitalise } from "~/lib/text";
 import type { TopicStatus } from "../../db/schema/topic-values";
 import { useT } from "~/i18n/i18n";
 
@@ -9,11 +10,6 @@ const TAG_COLOR: Record<TopicStatus, string> = {
   declined: "danger",
   merged: "neutral",
 };
-
-/** "foreslått" → "Foreslått": the status names are written for use inside sentences. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
-}
 
 /** A topic's status as a coloured tag. */
 export function TopicStatusTag({ status }: { status: TopicStatus }) {
