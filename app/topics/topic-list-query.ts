@@ -1,6 +1,7 @@
 import { TOPIC_STATUSES, type TopicStatus } from "../../db/schema/topic-values";
 import type { TopicFilters, TopicSort } from "./topics.server";
 import type { MessageKey } from "~/i18n/i18n";
+import { oneOf, readThemeAndPlace, type KnownPlaces } from "~/lib/list-query";
 
 /** The sorts the list offers, default first; a Record, so a sort added to the core must be named here too. */
 export const SORT_LABELS: Record<TopicSort, MessageKey> = {
@@ -14,37 +15,18 @@ export const DEFAULT_SORT: TopicSort = "supported";
 export const MINE = ["proposed", "supported"] as const;
 
 /** What a filter value may be: the register's themes, counties and municipalities, and who is asking. */
-export interface KnownValues {
-  themeSlugs: ReadonlySet<string>;
-  countyNumbers: ReadonlySet<string>;
-  /** Municipality number → its county's number. */
-  countyOf: ReadonlyMap<string, string>;
+export interface KnownValues extends KnownPlaces {
   /** "My topics" and "topics I support" are for a signed-in approved member; ignored for others. */
   mayFilterOwn: boolean;
 }
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
-}
-
-/**
- * The list's query string as filters. A value the register does not know is ignored (read as "all"),
- * never an error, so an old or hand-edited link still shows a list. A municipality outside the chosen
- * county is dropped: the county was changed after the municipality was picked.
- */
+/** The list's query string as filters; unknown values are ignored (see readThemeAndPlace). */
 export function readTopicListQuery(params: URLSearchParams, known: KnownValues): TopicFilters {
   const get = (name: string) => params.get(name)?.trim() ?? null;
-  const theme = get("theme");
-  const county = get("county");
-  const municipality = get("municipality");
-  const countyNumber = county && known.countyNumbers.has(county) ? county : undefined;
-  const municipalityCounty = municipality ? known.countyOf.get(municipality) : undefined;
   const filters: TopicFilters = { sort: oneOf(SORTS, get("sort")) ?? DEFAULT_SORT };
   const status: TopicStatus | undefined = oneOf(TOPIC_STATUSES, get("status"));
   if (status) filters.status = status;
-  if (theme && known.themeSlugs.has(theme)) filters.themeSlug = theme;
-  if (countyNumber) filters.countyNumber = countyNumber;
-  if (municipalityCounty && (!countyNumber || countyNumber === municipalityCounty)) filters.municipalityNumber = municipality!;
+  Object.assign(filters, readThemeAndPlace(params, known));
   const mine = known.mayFilterOwn ? oneOf(MINE, get("mine")) : undefined;
   if (mine) filters.mine = mine;
   return filters;
