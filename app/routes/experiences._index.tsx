@@ -6,6 +6,7 @@ import { isFollowing, listExperiences } from "~/experiences/experiences.server";
 import { FollowForm } from "~/experiences/follow-form";
 import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { translator, useLanguage, useT, type Language, type Translate } from "~/i18n/i18n";
+import { FilterSelect } from "~/ui/filter-select";
 import { ListHeading } from "~/ui/list-heading";
 import { Pagination } from "~/ui/pagination";
 import { formatDate } from "~/lib/dates";
@@ -101,39 +102,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Data = Awaited<ReturnType<typeof loader>>;
 
-function Select({
-  name,
-  label,
-  value,
-  all,
-  options,
-  lang,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  all?: string;
-  options: [string, string][];
-  lang?: string;
-}) {
-  const id = `filter-${name}`;
-  return (
-    <div className="ds-field min-w-0">
-      <label className="ds-label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} name={name} className="ds-input" defaultValue={value ?? ""}>
-        {all !== undefined ? <option value="">{all}</option> : null}
-        {options.map(([optionValue, text]) => (
-          <option key={optionValue} value={optionValue} lang={lang}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function Filters() {
   const { filters, themes, counties, municipalities, shownCounty } = useLoaderData<typeof loader>();
   const t = useT();
@@ -144,27 +112,27 @@ function Filters() {
     // Keyed by that address, so the fields show the filters again after a link changes them in the browser.
     <Form key={experienceListHref(filters)} method="get" action="/experiences" className="ds-card mt-8" data-variant="tinted" aria-label={t("experienceList.filters")}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Select
+        <FilterSelect
           name="sort"
           label={t("experienceList.sort")}
           value={filters.sort}
           options={Object.entries(SORT_LABELS).map(([sort, key]) => [sort, t(key)])}
         />
-        <Select
+        <FilterSelect
           name="theme"
           label={t("experienceList.theme")}
           value={filters.themeSlug}
           all={t("experienceList.theme.all")}
           options={themes.map((theme) => [theme.slug, themeName(theme, language)])}
         />
-        <Select
+        <FilterSelect
           name="procedure"
           label={t("experienceList.procedure")}
           value={filters.procedure}
           all={t("experienceList.procedure.all")}
           options={PROCUREMENT_PROCEDURES.map((procedure) => [procedure, capitalise(t(`experiences.procedure.${procedure}`))])}
         />
-        <Select
+        <FilterSelect
           name="county"
           label={t("experienceList.county")}
           value={shownCounty ?? undefined}
@@ -173,7 +141,7 @@ function Filters() {
           lang={contentLang}
         />
         {shownCounty ? (
-          <Select
+          <FilterSelect
             name="municipality"
             label={t("experienceList.municipality")}
             value={filters.municipalityNumber}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TOPIC_STATUSES } from "../../db/schema/topic-values";
 import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { useLanguage, useT } from "~/i18n/i18n";
+import { FilterSelect } from "~/ui/filter-select";
 import { ListHeading } from "~/ui/list-heading";
 import { Pagination } from "~/ui/pagination";
 import { formatDate } from "~/lib/dates";
@@ -62,46 +63,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Data = Awaited<ReturnType<typeof loader>>;
 
-function Select({
-  name,
-  label,
-  value,
-  all,
-  options,
-  description,
-  lang,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  all?: string;
-  options: [string, string][];
-  description?: string;
-  lang?: string;
-}) {
-  const id = `filter-${name}`;
-  return (
-    <div className="ds-field min-w-0">
-      <label className="ds-label" htmlFor={id}>
-        {label}
-      </label>
-      {description ? (
-        <p id={`${id}-description`} className="ds-paragraph" data-size="sm">
-          {description}
-        </p>
-      ) : null}
-      <select id={id} name={name} className="ds-input" defaultValue={value ?? ""} aria-describedby={description ? `${id}-description` : undefined}>
-        {all !== undefined ? <option value="">{all}</option> : null}
-        {options.map(([optionValue, text]) => (
-          <option key={optionValue} value={optionValue} lang={lang}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function Filters() {
   const { filters, themes, counties, municipalities, shownCounty, standing } = useLoaderData<typeof loader>();
   const t = useT();
@@ -111,27 +72,27 @@ function Filters() {
     // A plain GET form: the whole query lands in the address, to bookmark or share, with or without JavaScript.
     <Form method="get" action="/topics" className="ds-card mt-8" data-variant="tinted" aria-label={t("topicList.filters")}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Select
+        <FilterSelect
           name="sort"
           label={t("topicList.sort")}
           value={filters.sort}
           options={Object.entries(SORT_LABELS).map(([sort, key]) => [sort, t(key)])}
         />
-        <Select
+        <FilterSelect
           name="status"
           label={t("topicList.status")}
           value={filters.status}
           all={t("topicList.status.all")}
           options={TOPIC_STATUSES.map((status) => [status, capitalise(t(`topics.status.${status}`))])}
         />
-        <Select
+        <FilterSelect
           name="theme"
           label={t("topicList.theme")}
           value={filters.themeSlug}
           all={t("topicList.theme.all")}
           options={themes.map((theme) => [theme.slug, language === "nb" ? theme.nameNb : theme.nameEn])}
         />
-        <Select
+        <FilterSelect
           name="county"
           label={t("topicList.county")}
           value={shownCounty ?? undefined}
@@ -140,7 +101,7 @@ function Filters() {
           lang={contentLang}
         />
         {shownCounty ? (
-          <Select
+          <FilterSelect
             name="municipality"
             label={t("topicList.municipality")}
             value={filters.municipalityNumber}
@@ -154,7 +115,7 @@ function Filters() {
           </p>
         )}
         {standing === "approved" ? (
-          <Select
+          <FilterSelect
             name="mine"
             label={t("topicList.mine")}
             value={filters.mine}
