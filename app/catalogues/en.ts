@@ -9,6 +9,7 @@ import { en as comments } from "~/comments/messages.en";
 import { en as forumSessions } from "~/forum-sessions/messages.en";
 import { en as calendar } from "~/forum-sessions/calendar-messages.en";
 import { en as shared } from "~/i18n/en";
+import { en as solutions } from "~/solutions/messages.en";
 import { en as notifications } from "~/notifications/messages.en";
 import { en as topicList } from "~/topics/list-messages.en";
 import { en as topics } from "~/topics/messages.en";
@@ -16,4 +17,4 @@ import { en as topicPage } from "~/topics/page-messages.en";
 import { en as triage } from "~/topics/triage-messages.en";
 
 /** Every message in English; a key missing here fails the typecheck. */
-export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds };
+export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions };

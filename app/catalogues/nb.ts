@@ -8,6 +8,7 @@ import { nb as feeds } from "~/experiences/feed-messages.nb";
 import { nb as forumSessions } from "~/forum-sessions/messages.nb";
 import { nb as calendar } from "~/forum-sessions/calendar-messages.nb";
 import { nb as shared } from "~/i18n/nb";
+import { nb as solutions } from "~/solutions/messages.nb";
 import { nb as notifications } from "~/notifications/messages.nb";
 import { nb as topicList } from "~/topics/list-messages.nb";
 import { nb as topics } from "~/topics/messages.nb";
@@ -15,4 +16,4 @@ import { nb as topicPage } from "~/topics/page-messages.nb";
 import { nb as triage } from "~/topics/triage-messages.nb";
 
 /** Every message in bokmål: the shared ones and each area's. The browser loads only its own language's. */
-export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds } as const;
+export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions } as const;

@@ -6,11 +6,8 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { can, type ViewerSummary } from "~/members/rights";
 import { COMMENT_EDIT_HOURS, COMMENTS_PER_PAGE } from "./comment-values";
 
-/**
- * What a comment is under. Each kind is its own column in `comments` (a real foreign key); solutions
- * add theirs when the catalogue comes.
- */
-export type CommentSubject = { type: "topic" | "experience"; id: number };
+/** What a comment is under. Each kind is its own column in `comments` (a real foreign key). */
+export type CommentSubject = { type: "topic" | "experience" | "solution"; id: number };
 
 export { COMMENT_EDIT_HOURS, COMMENT_MAX, COMMENTS_PER_PAGE } from "./comment-values";
 
@@ -20,19 +17,25 @@ function subjectColumn(subject: CommentSubject) {
       return comments.topicId;
     case "experience":
       return comments.experienceId;
+    case "solution":
+      return comments.solutionId;
   }
 }
 
 export const ofSubject = (subject: CommentSubject): SQL => eq(subjectColumn(subject), subject.id);
 
-/** The page a comment sits under, with its anchor. */
-export function commentUrl(comment: Pick<Comment, "id" | "topicId" | "experienceId">): string {
+const SUBJECT_PATHS = { topic: "topics", experience: "experiences", solution: "solutions/by-id" } as const;
+
+/** The page a comment sits under, with its anchor (a solution's page is found by its id, then its slug). */
+export function commentUrl(comment: Pick<Comment, "id" | "topicId" | "experienceId" | "solutionId">): string {
   const subject = subjectOf(comment);
-  return `/${subject.type === "topic" ? "topics" : "experiences"}/${subject.id}#comment-${comment.id}`;
+  return `/${SUBJECT_PATHS[subject.type]}/${subject.id}#comment-${comment.id}`;
 }
 
-export function subjectOf(comment: Pick<Comment, "topicId" | "experienceId">): CommentSubject {
-  return comment.experienceId != null ? { type: "experience", id: comment.experienceId } : { type: "topic", id: comment.topicId! };
+export function subjectOf(comment: Pick<Comment, "topicId" | "experienceId" | "solutionId">): CommentSubject {
+  if (comment.experienceId != null) return { type: "experience", id: comment.experienceId };
+  if (comment.solutionId != null) return { type: "solution", id: comment.solutionId };
+  return { type: "topic", id: comment.topicId! };
 }
 
 /** Comments are rendered under an h2 "Comments" and each under its author's h3: their headings start at h4. */
@@ -100,6 +103,7 @@ export async function addComment(authorId: number, subject: CommentSubject, body
       bodyHtml: renderComment(bodyMd),
       topicId: subject.type === "topic" ? subject.id : null,
       experienceId: subject.type === "experience" ? subject.id : null,
+      solutionId: subject.type === "solution" ? subject.id : null,
     })
     .returning();
   return comment!;

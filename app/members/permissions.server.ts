@@ -25,8 +25,8 @@ export function getViewer(request: Request, context: AppLoadContext): Promise<Vi
 
 export function summarise(viewer: Viewer | null): ViewerSummary | null {
   if (!viewer) return null;
-  const { id, name, role, status, municipalityNumber } = viewer.member;
-  return { id, name, role, status, municipalityNumber };
+  const { id, name, role, status, municipalityNumber, organisationId } = viewer.member;
+  return { id, name, role, status, municipalityNumber, organisationId };
 }
 
 /**

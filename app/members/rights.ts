@@ -7,6 +7,8 @@ export interface ViewerSummary {
   role: MemberRole;
   status: MemberStatus;
   municipalityNumber: string | null;
+  /** The organisation (supplier, regional cooperation, …) the member belongs to instead of a municipality. */
+  organisationId?: number | null;
 }
 
 /** Who a viewer is, as DESIGN.md's rights matrix has its columns. */

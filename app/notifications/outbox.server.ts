@@ -4,6 +4,7 @@ import { databaseStatus, db, isConnectionError, markDatabaseUnavailable } from "
 import { logger } from "~/lib/logger.server";
 import { closeEmailTransport, sendEmail } from "./email.server";
 import { pruneExpiredSignInRecords } from "~/members/housekeeping.server";
+import { remindUnconfirmedAdoptions } from "~/solutions/adoptions.server";
 
 /** After this many failed attempts a mail stays unsent, with its last error, for an admin to look at. */
 export const MAX_ATTEMPTS = 8;
@@ -77,12 +78,13 @@ export async function deliverOutbox(limit = BATCH): Promise<{ sent: number; fail
   return { sent, failed };
 }
 
-/** Forgets sent mail after a month, and what sign-in no longer needs. */
+/** Forgets sent mail after a month and what sign-in no longer needs; reminds of adoptions unconfirmed for a year. */
 export async function pruneOutboxAndExpired(): Promise<void> {
   await db()
     .delete(emailOutbox)
     .where(and(isNotNull(emailOutbox.sentAt), lt(emailOutbox.sentAt, sql`now() - make_interval(days => ${KEEP_SENT_DAYS})`)));
   await pruneExpiredSignInRecords();
+  await remindUnconfirmedAdoptions();
 }
 
 interface Worker {

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, type AnyPgColumn, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { members } from "./members";
 import { experiences } from "./experiences";
+import { solutions } from "./solutions";
 import { topics } from "./topics";
 
 /**
- * Discussion under a topic or an experience (and, when the catalogue comes, a solution): one column per kind
+ * Discussion under a topic, an experience or a solution: one column per kind
  * of subject, so that each is a real foreign key, and exactly one is set.
  */
 export const comments = pgTable(
@@ -14,6 +15,7 @@ export const comments = pgTable(
     id: serial("id").primaryKey(),
     topicId: integer("topic_id").references(() => topics.id, { onDelete: "cascade" }),
     experienceId: integer("experience_id").references(() => experiences.id, { onDelete: "cascade" }),
+    solutionId: integer("solution_id").references((): AnyPgColumn => solutions.id, { onDelete: "cascade" }),
     authorId: integer("author_id").references(() => members.id, { onDelete: "set null" }),
     bodyMd: text("body_md").notNull(),
     bodyHtml: text("body_html").notNull(),
@@ -28,8 +30,9 @@ export const comments = pgTable(
   (t) => [
     index("comments_topic_idx").on(t.topicId, t.createdAt, t.id).where(sql`${t.topicId} is not null`),
     index("comments_experience_idx").on(t.experienceId, t.createdAt, t.id).where(sql`${t.experienceId} is not null`),
+    index("comments_solution_idx").on(t.solutionId, t.createdAt, t.id).where(sql`${t.solutionId} is not null`),
     index("comments_author_idx").on(t.authorId),
-    check("comments_one_subject", sql`num_nonnulls(${t.topicId}, ${t.experienceId}) = 1`),
+    check("comments_one_subject", sql`num_nonnulls(${t.topicId}, ${t.experienceId}, ${t.solutionId}) = 1`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, times
 import { FORUM_SESSION_STATUSES, SUMMARY_STATUSES } from "./forum-session-values";
 import { members } from "./members";
 import { themes } from "./themes";
+import { solutions } from "./solutions";
 import { topics } from "./topics";
 
 export const forumSessionStatus = pgEnum("forum_session_status", FORUM_SESSION_STATUSES);
@@ -69,6 +70,8 @@ export const agendaItems = pgTable(
     descriptionHtml: text("description_html").notNull().default(""),
     /** The topic it came from: at most one agenda item per topic. */
     topicId: integer("topic_id").references((): AnyPgColumn => topics.id, { onDelete: "set null" }),
+    /** The catalogue's solution it presented, if any: the solution's page lists the forum sessions it was shown at. */
+    solutionId: integer("solution_id").references((): AnyPgColumn => solutions.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -77,6 +80,7 @@ export const agendaItems = pgTable(
     // Deferrable (set in the migration): a reorder renumbers several items inside one transaction.
     unique("agenda_items_session_position_key").on(t.forumSessionId, t.position),
     uniqueIndex("agenda_items_topic_idx").on(t.topicId).where(sql`${t.topicId} is not null`),
+    index("agenda_items_solution_idx").on(t.solutionId).where(sql`${t.solutionId} is not null`),
     check("agenda_items_duration_positive", sql`${t.durationMinutes} > 0`),
     check("agenda_items_offset_not_negative", sql`${t.startOffsetMinutes} >= 0`),
   ],

@@ -12,3 +12,6 @@ export * from "./topic-values";
 export * from "./topics";
 export * from "./experience-values";
 export * from "./experiences";
+export * from "./solution-values";
+export * from "./organisations";
+export * from "./solutions";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   char,
+  check,
   index,
   integer,
   pgEnum,
@@ -12,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { MEMBER_LANGUAGES, MEMBER_ROLES, MEMBER_STATUSES } from "./member-values";
 import { municipalities } from "./municipalities";
+import { organisations } from "./organisations";
 
 export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 export const memberStatus = pgEnum("member_status", MEMBER_STATUSES);
@@ -24,8 +26,10 @@ export const members = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     jobTitle: text("job_title").notNull(),
-    /** Null for the cluster organisation's own people. */
+    /** Null for the cluster organisation's own people and for those of another organisation. */
     municipalityNumber: char("municipality_number", { length: 4 }).references(() => municipalities.number),
+    /** A supplier, national body, cluster or regional cooperation the member belongs to instead of a municipality. */
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     passwordHash: text("password_hash").notNull(),
     role: memberRole("role").notNull().default("member"),
     status: memberStatus("status").notNull().default("pending"),
@@ -43,6 +47,8 @@ export const members = pgTable(
     uniqueIndex("members_email_idx").on(sql`lower(${t.email})`),
     index("members_municipality_idx").on(t.municipalityNumber, t.status),
     index("members_status_idx").on(t.status, t.createdAt),
+    index("members_organisation_idx").on(t.organisationId).where(sql`${t.organisationId} is not null`),
+    check("members_one_employer", sql`num_nonnulls(${t.municipalityNumber}, ${t.organisationId}) <= 1`),
   ],
 );
 

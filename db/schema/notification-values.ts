@@ -11,4 +11,8 @@ export const NOTIFICATION_KINDS = [
   "experience_published",
   "experience_co_author_added",
   "experience_commented",
+  "solution_reviewed",
+  "solution_status_changed",
+  "solution_commented",
+  "adoption_unconfirmed",
 ] as const;

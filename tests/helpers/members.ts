@@ -18,7 +18,7 @@ export interface TestMember {
 /** A member in the real database, signed in once (PASSWORD is their password). */
 export async function createMember(
   role: MemberRole | "pending" | "rejected" = "member",
-  overrides: { municipalityNumber?: string | null; email?: string; name?: string } = {},
+  overrides: { municipalityNumber?: string | null; organisationId?: number | null; email?: string; name?: string } = {},
 ): Promise<TestMember> {
   passwordHash ??= hashPassword(PASSWORD);
   sequence++;
@@ -29,7 +29,8 @@ export async function createMember(
       email: overrides.email ?? `test-${process.pid}-${sequence}-${role}@example.no`,
       name: overrides.name ?? `Test ${role} ${sequence}`,
       jobTitle: "Rådgiver",
-      municipalityNumber: overrides.municipalityNumber === undefined ? "1833" : overrides.municipalityNumber,
+      municipalityNumber: overrides.municipalityNumber === undefined ? (overrides.organisationId ? null : "1833") : overrides.municipalityNumber,
+      organisationId: overrides.organisationId ?? null,
       passwordHash: await passwordHash,
       role: role === "pending" || role === "rejected" ? "member" : role,
       status,
