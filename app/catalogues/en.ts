@@ -10,6 +10,12 @@ import { en as forumSessions } from "~/forum-sessions/messages.en";
 import { en as calendar } from "~/forum-sessions/calendar-messages.en";
 import { en as shared } from "~/i18n/en";
 import { en as solutions } from "~/solutions/messages.en";
+import { en as organisations } from "~/organisations/messages.en";
+import { en as solutionForm } from "~/solutions/form-messages.en";
+import { en as solutionPage } from "~/solutions/page-messages.en";
+import { en as solutionEvidence } from "~/solutions/evidence-messages.en";
+import { en as solutionList } from "~/solutions/list-messages.en";
+import { en as solutionLinks } from "~/solutions/link-messages.en";
 import { en as notifications } from "~/notifications/messages.en";
 import { en as topicList } from "~/topics/list-messages.en";
 import { en as topics } from "~/topics/messages.en";
@@ -17,4 +23,4 @@ import { en as topicPage } from "~/topics/page-messages.en";
 import { en as triage } from "~/topics/triage-messages.en";
 
 /** Every message in English; a key missing here fails the typecheck. */
-export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions };
+export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks };

@@ -6,6 +6,7 @@ import {
   experienceProcurementPartners,
   experienceProcurements,
   experienceRevisions,
+  experienceSolutions,
   experiences,
   experienceThemes,
   follows,
@@ -306,6 +307,19 @@ export async function experiencesFromForumSession(forumSessionId: number, viewer
 export async function experiencesFromTopic(topicId: number, viewer: ViewerSummary | null) {
   return listQuery()
     .where(and(visibleTo(viewer), eq(experiences.topicId, topicId)))
+    .orderBy(asc(experiences.publishedAt), asc(experiences.id))
+    .limit(50);
+}
+
+/** Write-ups that tell of a catalogue solution, as the viewer may see them: for its page and its evidence page. */
+export async function experiencesOfSolution(solutionId: number, viewer: ViewerSummary | null) {
+  return listQuery()
+    .where(
+      and(
+        visibleTo(viewer),
+        sql`${experiences.id} in (select ${experienceSolutions.experienceId} from ${experienceSolutions} where ${experienceSolutions.solutionId} = ${solutionId})`,
+      ),
+    )
     .orderBy(asc(experiences.publishedAt), asc(experiences.id))
     .limit(50);
 }

@@ -195,9 +195,12 @@ async function replaceLinks(tx: Transaction, solutionId: number, input: Solution
   if (themeIds.length > 0) await tx.insert(solutionThemes).values(themeIds.map((themeId) => ({ solutionId, themeId })));
 }
 
+/** Paths under /solutions/ that are pages of their own, not entries. */
+const RESERVED_SLUGS = new Set(["new", "proposals", "joint-procurement", "by-id"]);
+
 /** A slug not yet taken: the name's, then with -2, -3, … */
 async function freeSlug(tx: Transaction, name: string): Promise<string> {
-  const base = slugify(name);
+  const base = RESERVED_SLUGS.has(slugify(name)) ? `${slugify(name)}-solution` : slugify(name);
   const taken = new Set(
     (
       await tx
