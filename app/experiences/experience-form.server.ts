@@ -1,8 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { agendaItems, forumSessions, forumSessionThemes, topics, topicThemes, type Experience } from "../../db/schema";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { agendaItems, forumSessions, forumSessionThemes, solutions, topics, topicThemes, type Experience } from "../../db/schema";
 import { EXPERIENCE_BODY_MAX_BYTES } from "../../db/schema/experience-values";
-import { byteLength, EMPTY_EXPERIENCE_FORM, type ExperienceFormRegister, type ExperienceFormValues, type OriginLabels } from "./experience-forms";
+import { byteLength, EMPTY_EXPERIENCE_FORM, splitSolutionNames, type ExperienceFormRegister, type ExperienceFormValues, type OriginLabels } from "./experience-forms";
 import {
   getExperience,
   mayEditExperience,
@@ -17,6 +17,28 @@ import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { forbidden, notFound, parseId } from "~/lib/http.server";
 import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { requireSignedIn, summarise } from "~/members/permissions.server";
+import { solutionsOfExperience } from "~/solutions/links.server";
+
+/** A write-up tells of at most this many catalogue solutions. */
+export const EXPERIENCE_SOLUTIONS_MAX = 10;
+
+/**
+ * The catalogue solutions a form names, one a line, by name (any case) or by the slug in its address:
+ * accepted entries only. `error` is the message key for the field when one is not found or there are too many.
+ */
+export async function checkedSolutions(values: ExperienceFormValues): Promise<{ solutionIds: number[]; error?: string }> {
+  const names = splitSolutionNames(values.solutions);
+  if (names.length === 0) return { solutionIds: [] };
+  if (names.length > EXPERIENCE_SOLUTIONS_MAX) return { solutionIds: [], error: "experienceForm.tooManySolutions" };
+  const lower = names.map((n) => n.toLocaleLowerCase("nb"));
+  const found = await db()
+    .select({ id: solutions.id, name: solutions.name, slug: solutions.slug })
+    .from(solutions)
+    .where(and(eq(solutions.review, "accepted"), or(inArray(sql`lower(${solutions.name})`, lower), inArray(solutions.slug, names))));
+  const known = (typed: string) => found.find((f) => f.name.toLocaleLowerCase("nb") === typed.toLocaleLowerCase("nb") || f.slug === typed);
+  if (names.some((n) => !known(n))) return { solutionIds: [], error: "experienceForm.unknownSolution" };
+  return { solutionIds: [...new Set(names.map((n) => known(n)!.id))] };
+}
 
 /**
  * What the write/edit form offers and is checked against: the themes, and the register's municipalities
@@ -81,8 +103,8 @@ export async function checkedOrigin(values: ExperienceFormValues) {
 }
 
 /**
- * A new write-up's form, prefilled from `?forumSession=…&agendaItem=…` ("write up what you presented") or
- * `?topic=…`: linked to where it came from, with that session's or topic's themes ticked. Ids that do not
+ * A new write-up's form, prefilled from `?forumSession=…&agendaItem=…` ("write up what you presented"),
+ * `?topic=…` or `?solution=<slug>` (from a solution's page): linked to where it came from, with that session's or topic's themes ticked. Ids that do not
  * hold are left out, quietly: the page is still a blank form.
  */
 export async function prefilledForm(url: URL) {
@@ -96,8 +118,13 @@ export async function prefilledForm(url: URL) {
       : [],
     labels.topic ? db().select({ id: topicThemes.themeId }).from(topicThemes).where(eq(topicThemes.topicId, labels.topic.id)) : [],
   ]);
+  const solutionSlug = url.searchParams.get("solution");
+  const [solution] = solutionSlug
+    ? await db().select({ name: solutions.name }).from(solutions).where(and(eq(solutions.slug, solutionSlug), eq(solutions.review, "accepted")))
+    : [];
   const values: ExperienceFormValues = {
     ...EMPTY_EXPERIENCE_FORM,
+    solutions: solution?.name ?? "",
     forumSessionId: labels.forumSession?.id ?? null,
     agendaItemId: labels.agendaItem?.id ?? null,
     topicId: labels.topic?.id ?? null,
@@ -108,10 +135,11 @@ export async function prefilledForm(url: URL) {
 
 /** A write-up as its edit form shows it, on the revision stored now. */
 export async function experienceFormValuesOf(experience: Experience): Promise<ExperienceFormValues> {
-  const [themeRows, municipalityRows, facts] = await Promise.all([
+  const [themeRows, municipalityRows, facts, solutionRows] = await Promise.all([
     themesOf([experience.id]),
     municipalitiesOf(experience.id),
     procurementOf(experience.id),
+    solutionsOfExperience(experience.id),
   ]);
   return {
     ...EMPTY_EXPERIENCE_FORM,
@@ -124,6 +152,7 @@ export async function experienceFormValuesOf(experience: Experience): Promise<Ex
     forumSessionId: experience.forumSessionId,
     agendaItemId: experience.agendaItemId,
     topicId: experience.topicId,
+    solutions: solutionRows.map((row) => row.name).join("\n"),
     ...(facts
       ? {
           procurement: true,

@@ -176,6 +176,7 @@ export function ExperienceForm({ mode, values, errors, themes, municipalityOptio
     { name: "partners", label: t("experienceForm.partners") },
     ...Array.from({ length: partnerSlots }, (_, i) => ({ name: partnerField(i), label: t("experienceForm.partnerN", { n: i + 1 }) })),
     { name: "lessons", label: t("experienceForm.lessons") },
+    { name: "solutions", label: t("experienceForm.solutions") },
     { name: "note", label: t("experienceForm.note") },
   ];
   const themeError = errors.themes?.[0];
@@ -383,6 +384,14 @@ export function ExperienceForm({ mode, values, errors, themes, municipalityOptio
             errors={errors.lessons}
           />
         </fieldset>
+        <TextAreaField
+          name="solutions"
+          rows={2}
+          label={t("experienceForm.solutions")}
+          description={t("experienceForm.solutionsHelp")}
+          defaultValue={values.solutions}
+          errors={errors.solutions}
+        />
         <datalist id="municipality-options">
           {municipalityOptions.map((m) => (
             <option key={m} value={m} />

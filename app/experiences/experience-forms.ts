@@ -14,6 +14,7 @@ import {
   type ExperienceVisibility,
   type ProcurementProcedure,
 } from "../../db/schema/experience-values";
+import { SOLUTION_NAME_MAX } from "../../db/schema/solution-values";
 import type { ExperienceInput, ProcurementFacts } from "./experiences.server";
 import { int32, parseForm, type FieldErrors } from "~/lib/forms";
 import { municipalityFinder, type RegisterMunicipality } from "~/municipalities/municipality-finder";
@@ -82,6 +83,8 @@ export interface ExperienceFormValues {
   valueBand: string;
   partners: string[];
   lessons: string;
+  /** Catalogue solutions it tells of, by name, one a line: checked against the catalogue by the action. */
+  solutions: string;
   note: string;
   revision?: number;
 }
@@ -105,6 +108,7 @@ export const EMPTY_EXPERIENCE_FORM: ExperienceFormValues = {
   valueBand: "",
   partners: [],
   lessons: "",
+  solutions: "",
   note: "",
 };
 
@@ -136,6 +140,15 @@ function idOf(value: FormDataEntryValue | null): number | null | false {
   const text = textOf(value).trim();
   if (text === "") return null;
   return /^\d{1,9}$/.test(text) ? Number(text) : false;
+}
+
+/** Solution names as typed, one a line: blanks and repeats (ignoring case) left out. */
+export function splitSolutionNames(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(/[\n\r]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "" && !seen.has(s.toLocaleLowerCase("nb")) && seen.add(s.toLocaleLowerCase("nb")));
 }
 
 /** One supplier a line, or several on a line separated by commas or semicolons; blanks and repeats left out. */
@@ -257,6 +270,7 @@ export function readExperienceForm(formData: FormData, register: ExperienceFormR
     valueBand: textOf(formData.get("valueBand")),
     partners: typedList("partner"),
     lessons: lineBreaks(textOf(formData.get("lessons"))),
+    solutions: lineBreaks(textOf(formData.get("solutions"))).slice(0, 20 * SOLUTION_NAME_MAX),
     note: textOf(formData.get("note")),
     ...(opened.success ? { revision: opened.data } : {}),
   };

@@ -50,6 +50,8 @@ export interface ExperienceInput {
   agendaItemId: number | null;
   topicId: number | null;
   procurement: ProcurementFacts | null;
+  /** Catalogue solutions it tells of (accepted ones, checked): left as they are when not given. */
+  solutionIds?: number[];
   /** What the editor says they changed: kept with the revision. */
   note?: string;
 }
@@ -413,6 +415,11 @@ async function writeLinks(tx: Transaction, experienceId: number, input: Experien
   const coAuthoring = input.municipalities.filter((number) => number !== leadNumber);
   if (coAuthoring.length > 0) {
     await tx.insert(experienceMunicipalities).values(coAuthoring.map((municipalityNumber) => ({ experienceId, municipalityNumber })));
+  }
+  if (input.solutionIds) {
+    await tx.delete(experienceSolutions).where(eq(experienceSolutions.experienceId, experienceId));
+    const solutionIds = [...new Set(input.solutionIds)];
+    if (solutionIds.length > 0) await tx.insert(experienceSolutions).values(solutionIds.map((solutionId) => ({ experienceId, solutionId })));
   }
   await tx.delete(experienceProcurements).where(eq(experienceProcurements.experienceId, experienceId));
   const facts = input.procurement;

@@ -80,4 +80,8 @@ export const en: Record<keyof typeof nb, string> = {
   "experienceForm.storedRevision": "Saved now (revision {revision})",
   "experienceForm.storedBy": "Saved by {name}.",
   "experienceForm.storedByUnknown": "Saved by a member who no longer exists.",
+  "experienceForm.solutions": "Solutions from the catalogue",
+  "experienceForm.solutionsHelp": "Solutions in the catalogue this write-up is about, one name a line, as the name is written on the solution’s page. Leave empty if none.",
+  "experienceForm.unknownSolution": "We cannot find all of these names among the accepted solutions in the catalogue. Write each name as it is on the solution’s page, one a line.",
+  "experienceForm.tooManySolutions": "A write-up can be linked to at most 10 solutions.",
 };

@@ -78,4 +78,8 @@ export const nb = {
   "experienceForm.storedRevision": "Lagret nå (versjon {revision})",
   "experienceForm.storedBy": "Lagret av {name}.",
   "experienceForm.storedByUnknown": "Lagret av et medlem som ikke lenger finnes.",
+  "experienceForm.solutions": "Løsninger fra katalogen",
+  "experienceForm.solutionsHelp": "Løsninger i løsningskatalogen som erfaringen handler om, ett navn per linje, slik navnet står på løsningens side. La feltet stå tomt hvis ingen.",
+  "experienceForm.unknownSolution": "Vi finner ikke alle disse navnene blant godtatte løsninger i katalogen. Skriv navnet slik det står på løsningens side, ett per linje.",
+  "experienceForm.tooManySolutions": "Du kan knytte erfaringen til høyst 10 løsninger.",
 } as const;

@@ -11,6 +11,8 @@ export interface AgendaItemFields {
   presenterName: string;
   presenterOrganisation: string;
   description: string;
+  /** The catalogue solution presented, by name. */
+  solution: string;
   /** The version of the item the editor opened; empty when adding. */
   version: string;
 }
@@ -23,6 +25,7 @@ export const EMPTY_AGENDA_ITEM: AgendaItemFields = {
   presenterName: "",
   presenterOrganisation: "",
   description: "",
+  solution: "",
   version: "",
 };
 
@@ -85,6 +88,14 @@ export function AgendaItemForm({
           errors={errors.presenterOrganisation}
         />
       </div>
+      <Field
+        name="solution"
+        label={t("solutionLinks.presented")}
+        description={t("solutionLinks.presentedHelp")}
+        defaultValue={values.solution}
+        errors={errors.solution}
+        maxLength={200}
+      />
       <TextAreaField
         name="description"
         rows={4}

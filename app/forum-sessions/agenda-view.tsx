@@ -19,6 +19,8 @@ export interface AgendaRow {
   /** The topic the item came from, when it was scheduled from one. */
   topicId?: number | null;
   topicTitle?: string | null;
+  solutionName?: string | null;
+  solutionSlug?: string | null;
 }
 
 function Presenter({ item }: { item: AgendaRow }) {
@@ -103,6 +105,14 @@ export function AgendaList({
                     {t("agenda.fromTopic")}{" "}
                     <Link className="ds-link" to={`/topics/${item.topicId}`}>
                       <Norwegian>{item.topicTitle}</Norwegian>
+                    </Link>
+                  </p>
+                ) : null}
+                {item.solutionSlug && item.solutionName ? (
+                  <p className="ds-paragraph break-words" data-size="sm">
+                    {t("solutionLinks.presented")}:{" "}
+                    <Link className="ds-link" to={`/solutions/${item.solutionSlug}`}>
+                      <Norwegian>{item.solutionName}</Norwegian>
                     </Link>
                   </p>
                 ) : null}

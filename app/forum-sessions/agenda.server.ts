@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { agendaItems, forumSessions, members, municipalities, topics, type AgendaItem } from "../../db/schema";
+import { agendaItems, forumSessions, members, municipalities, solutions, topics, type AgendaItem } from "../../db/schema";
 import { moveInAgenda, placeByTime } from "./agenda";
 import { db, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
@@ -17,11 +17,14 @@ export interface AgendaItemInput {
   description: string;
   /** Set only when a topic is scheduled (topics.server.ts); an edit keeps the item's topic. */
   topicId?: number | null;
+  /** The catalogue solution it presents (an accepted one, checked by the form). */
+  solutionId?: number | null;
 }
 
 /**
  * What pages and calendars show of an agenda item, with the presenting member's name and municipality
- * and the title of the topic it came from (the link back along the chain topic → agenda → summary).
+ * and the title of the topic it came from (the link back along the chain topic → agenda → summary), and the
+ * catalogue solution it presented.
  */
 const shownColumns = {
   id: agendaItems.id,
@@ -33,6 +36,9 @@ const shownColumns = {
   descriptionHtml: agendaItems.descriptionHtml,
   topicId: agendaItems.topicId,
   topicTitle: topics.title,
+  solutionId: agendaItems.solutionId,
+  solutionName: solutions.name,
+  solutionSlug: solutions.slug,
   presenterMemberId: agendaItems.presenterMemberId,
   presenterMemberName: members.name,
   presenterMunicipality: municipalities.name,
@@ -47,6 +53,7 @@ function selectAgendaItems<Extra extends Record<string, PgColumn>>(where: SQL | 
     .leftJoin(members, eq(members.id, agendaItems.presenterMemberId))
     .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
     .leftJoin(topics, eq(topics.id, agendaItems.topicId))
+    .leftJoin(solutions, and(eq(solutions.id, agendaItems.solutionId), eq(solutions.review, "accepted")))
     .where(where)
     .orderBy(asc(agendaItems.position), asc(agendaItems.id));
 }
@@ -84,6 +91,7 @@ function columns(input: AgendaItemInput) {
     presenterOrganisation: input.presenterMemberId ? null : input.presenterOrganisation,
     descriptionMd: input.description,
     descriptionHtml: renderMarkdown(input.description),
+    ...(input.solutionId !== undefined ? { solutionId: input.solutionId } : {}),
   };
 }
 

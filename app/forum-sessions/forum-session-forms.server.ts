@@ -4,6 +4,7 @@ import type { AgendaItemFields } from "./agenda-item-form";
 import { int32, optionalText, parseForm, requiredText } from "~/lib/forms";
 import { toOsloInput } from "~/lib/dates";
 import { fromOsloInput } from "~/lib/oslo-time.server";
+import { acceptedSolutionNamed } from "~/solutions/links.server";
 
 const osloDateTime = z
   .string({ error: "form.required" })
@@ -73,6 +74,7 @@ export const agendaItemForm = z.object({
   presenterName: optionalText(200),
   presenterOrganisation: optionalText(200),
   description: optionalText(10_000),
+  solution: optionalText(200),
   // Only the edit form carries one: the version of the item the coordinator opened.
   version: int32().optional(),
 });
@@ -150,7 +152,7 @@ function nextDay(day: string): string {
 
 /**
  * The agenda item form, validated against its forum session: the start time (Oslo) must fall within
- * the session; a presenter email must belong to an approved member. An item comes from a topic only by
+ * the session; a presenter email must belong to an approved member; a solution must be an accepted one. An item comes from a topic only by
  * scheduling the topic (topics.server.ts), never by this form. `values` keep what was typed, with the
  * version the form carried (the one the editor opened), never the stored one.
  */
@@ -172,6 +174,7 @@ export async function readAgendaItemForm(
     presenterName: raw("presenterName"),
     presenterOrganisation: raw("presenterOrganisation"),
     description: raw("description"),
+    solution: raw("solution"),
     version: raw("version"),
   };
   const errors: Record<string, string[]> = form.ok ? {} : { ...(form.errors as Record<string, string[]>) };
@@ -182,6 +185,7 @@ export async function readAgendaItemForm(
   }
   let startOffsetMinutes = 0;
   let presenterMemberId: number | null = null;
+  let solutionId: number | null = null;
   if (form.ok) {
     const start = occurrenceWithin(form.value.startTime, session);
     if (start) startOffsetMinutes = minutesBetween(session.startsAt, start);
@@ -189,6 +193,10 @@ export async function readAgendaItemForm(
     if (form.value.presenterEmail) {
       presenterMemberId = (await findPresenter(form.value.presenterEmail)) ?? null;
       if (!presenterMemberId) errors.presenterEmail = ["agenda.form.unknownMember"];
+    }
+    if (form.value.solution) {
+      solutionId = (await acceptedSolutionNamed(form.value.solution)) ?? null;
+      if (!solutionId) errors.solution = ["solutionLinks.unknownSolution"];
     }
   }
   if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, errors, values };
@@ -204,6 +212,7 @@ export async function readAgendaItemForm(
       presenterName: v.presenterName || null,
       presenterOrganisation: v.presenterOrganisation || null,
       description: v.description,
+      solutionId,
     },
     version: v.version,
   };

@@ -18,6 +18,8 @@ import { notFound, parseId } from "~/lib/http.server";
 import { publicUrl } from "~/lib/settings.server";
 import { getViewer, requireApprovedMember, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
+import { solutionsOfExperience } from "~/solutions/links.server";
+import { SolutionLinks } from "~/solutions/solution-links";
 import { pageTitle, socialMeta } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 import { PageHeading } from "~/ui/page-heading";
@@ -39,9 +41,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A members-only write-up for a visitor, or someone else's draft: as if it did not exist.
   if (!mayReadExperience(viewer, experience, coAuthorIds)) notFound();
   const published = experience.status === "published";
-  const [details, comments] = await Promise.all([
+  const [details, comments, solutions] = await Promise.all([
     getExperienceDetails(experience),
     published ? commentsForViewer({ type: "experience", id: experience.id }, request, viewer) : null,
+    solutionsOfExperience(experience.id),
   ]);
 
   // Staff names are not published to the open web (as comments and topic pages do): visitors see municipalities.
@@ -88,6 +91,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         }
       : null,
     origin,
+    solutions: solutions.map(({ slug, name, status }) => ({ slug, name, status })),
     canEdit: mayEditExperience(viewer, experience, coAuthorIds),
     canSeeCoAuthors: mayManageCoAuthors(viewer, experience) || isCoAuthor,
     viewerState: !viewer ? "anonymous" : can(viewer, "write") ? "member" : "pending",
@@ -139,7 +143,7 @@ function Actions() {
 }
 
 export default function ExperiencePage() {
-  const { experience, municipalities, writers, themes, procurement, origin, canEdit, viewerState, comments } = useLoaderData<typeof loader>();
+  const { experience, municipalities, writers, themes, procurement, origin, solutions, canEdit, viewerState, comments } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useT();
   const location = useLocation();
@@ -176,6 +180,7 @@ export default function ExperiencePage() {
       />
       {procurement ? <ProcurementFactBox facts={procurement} /> : null}
       <RenderedMarkdown className="mt-8 max-w-3xl break-words" html={experience.bodyHtml} />
+      <SolutionLinks solutions={solutions} />
 
       {comments ? (
         <section className="mt-10" aria-labelledby="comments">

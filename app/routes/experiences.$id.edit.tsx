@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ExperienceForm, StoredExperience, type StoredRevision } from "~/experiences/experience-form";
 import {
   checkedOrigin,
+  checkedSolutions,
   experienceFormChoices,
   experienceFormValuesOf,
   findOrigin,
@@ -62,8 +63,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
   if (!origin.ok) errors.origin = ["experienceForm.unknownOrigin"];
-  if (!form.ok || !origin.ok) return data<Reply>({ ...reply, errors }, { status: 400 });
-  const result = await updateExperience(editor, id, { ...form.value, revision: form.revision ?? -1, publish: form.intent === "publish" });
+  const linked = await checkedSolutions(form.values);
+  if (linked.error) errors.solutions = [linked.error];
+  if (!form.ok || !origin.ok || linked.error) return data<Reply>({ ...reply, errors }, { status: 400 });
+  const result = await updateExperience(editor, id, { ...form.value, solutionIds: linked.solutionIds, revision: form.revision ?? -1, publish: form.intent === "publish" });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
     if (result.reason !== "stale") forbidden();

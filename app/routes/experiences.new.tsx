@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ExperienceForm } from "~/experiences/experience-form";
-import { checkedOrigin, experienceFormChoices, prefilledForm, previewBody } from "~/experiences/experience-form.server";
+import { checkedOrigin, checkedSolutions, experienceFormChoices, prefilledForm, previewBody } from "~/experiences/experience-form.server";
 import { readExperienceForm, type ExperienceFormValues, type OriginLabels } from "~/experiences/experience-forms";
 import { writeExperience } from "~/experiences/experiences.server";
 import { useReplyKey } from "~/topics/topic-form";
@@ -47,10 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };
   if (!origin.ok) errors.origin = ["experienceForm.unknownOrigin"];
-  if (!form.ok || !origin.ok) return data<Reply>({ ...reply, errors }, { status: 400 });
+  const linked = await checkedSolutions(form.values);
+  if (linked.error) errors.solutions = [linked.error];
+  if (!form.ok || !origin.ok || linked.error) return data<Reply>({ ...reply, errors }, { status: 400 });
   const experience = await writeExperience(
     { id: viewer.member.id, municipalityNumber: viewer.member.municipalityNumber },
-    form.value,
+    { ...form.value, solutionIds: linked.solutionIds },
     form.intent === "publish",
   );
   return redirect(`/experiences/${experience.id}`, 303);

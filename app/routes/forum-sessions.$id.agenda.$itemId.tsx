@@ -35,6 +35,7 @@ function fieldsOf(item: StoredItem, startsAt: Date): AgendaItemFields {
     presenterName: item.presenterName ?? "",
     presenterOrganisation: item.presenterOrganisation ?? "",
     description: item.descriptionMd,
+    solution: item.solutionName ?? "",
     version: String(item.version),
   };
 }

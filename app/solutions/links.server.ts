@@ -46,3 +46,14 @@ export function solutionsOfExperience(experienceId: number) {
     .where(and(eq(experienceSolutions.experienceId, experienceId), eq(solutions.review, "accepted")))
     .orderBy(asc(solutions.name));
 }
+
+/** The accepted entry with this name (any case) or slug: what a typed "solution presented" names. */
+export async function acceptedSolutionNamed(typed: string): Promise<number | undefined> {
+  const name = typed.trim();
+  const [found] = await db()
+    .select({ id: solutions.id })
+    .from(solutions)
+    .where(and(eq(solutions.review, "accepted"), or(sql`lower(${solutions.name}) = lower(${name})`, eq(solutions.slug, name))))
+    .limit(1);
+  return found?.id;
+}
