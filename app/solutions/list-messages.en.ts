@@ -20,7 +20,7 @@ export const en: Record<keyof typeof nb, string> = {
   "solutionList.theme": "Theme",
   "solutionList.theme.all": "All themes",
   "solutionList.component": "Common component",
-  "solutionList.component.all": "With or without",
+  "solutionList.component.all": "Any, with or without",
   "solutionList.supplier": "Supplier",
   "solutionList.supplier.all": "All suppliers",
   "solutionList.county": "County",

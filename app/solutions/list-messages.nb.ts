@@ -18,7 +18,7 @@ export const nb = {
   "solutionList.theme": "Temaområde",
   "solutionList.theme.all": "Alle temaområder",
   "solutionList.component": "Felleskomponent",
-  "solutionList.component.all": "Med eller uten",
+  "solutionList.component.all": "Alle, med eller uten",
   "solutionList.supplier": "Leverandør",
   "solutionList.supplier.all": "Alle leverandører",
   "solutionList.county": "Fylke",
