@@ -3,13 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ExperienceLinkList } from "~/experiences/experience-links";
 import { experiencesOfMunicipality, isFollowing } from "~/experiences/experiences.server";
 import { FollowForm } from "~/experiences/follow-form";
-import { useT } from "~/i18n/i18n";
+import { useLanguage, useT } from "~/i18n/i18n";
+import { formatDate } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { countApprovedMembersOf, listApprovedMembersOf } from "~/members/members.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { getMunicipality } from "~/municipalities/municipalities.server";
+import { solutionsOfMunicipality } from "~/solutions/catalogue.server";
+import { CatalogueStatusTag } from "~/solutions/catalogue-status-tag";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
@@ -29,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewerSummary = summarise(viewer);
   const showNames = can(viewerSummary, "readMembersOnly");
   const page = pageNumber(request, 10_000);
-  const [total, members, experiences, following] = await Promise.all([
+  const [total, members, experiences, following, solutions] = await Promise.all([
     countApprovedMembersOf(municipality.number),
     showNames
       ? listApprovedMembersOf(municipality.number, { limit: MEMBERS_PER_PAGE, offset: (page - 1) * MEMBERS_PER_PAGE })
@@ -37,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Members-only write-ups for members only.
     experiencesOfMunicipality(municipality.number, viewerSummary, EXPERIENCES_SHOWN),
     isFollowing(showNames ? viewer?.member.id : null, { municipalityNumber: municipality.number }),
+    solutionsOfMunicipality(municipality.number),
   ]);
   return {
     municipality,
@@ -45,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       more: experiences.more,
     },
     following,
+    solutions,
     viewerState: (!viewer ? "anonymous" : showNames ? "member" : "pending") as "anonymous" | "member" | "pending",
     memberCount: total,
     members,
@@ -83,6 +88,56 @@ function MunicipalityExperiences() {
   );
 }
 
+/** The catalogue's solutions the municipality uses, pilots, plans or wants, by state, and those it owns. */
+function MunicipalitySolutions() {
+  const { municipality, solutions } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const item = (solution: { slug: string; name: string; status: Parameters<typeof CatalogueStatusTag>[0]["status"]; since?: string }) => (
+    <li key={solution.slug} className="flex flex-wrap items-center gap-x-3 gap-y-1 break-words">
+      <Link className="ds-link" to={`/solutions/${solution.slug}`}>
+        <Norwegian>{solution.name}</Norwegian>
+      </Link>
+      <CatalogueStatusTag status={solution.status} />
+      {solution.since ? (
+        <span data-size="sm">{t("solutionList.municipality.since", { date: formatDate(new Date(`${solution.since}T12:00:00Z`), language) })}</span>
+      ) : null}
+    </li>
+  );
+  return (
+    <section className="mt-10" aria-labelledby="solutions">
+      <h2 id="solutions" className="ds-heading" data-size="sm">
+        {t("solutionList.municipality.heading")}
+      </h2>
+      {solutions.groups.length === 0 && solutions.owned.length === 0 ? (
+        <p className="ds-paragraph mt-2">{t("solutionList.municipality.none", { name: municipality.name })}</p>
+      ) : null}
+      {solutions.groups.map((group) => (
+        <div key={group.state}>
+          <h3 className="ds-heading mt-4" data-size="xs">
+            {t(`solutionList.municipality.state.${group.state}`)}
+          </h3>
+          <ul className="mt-2 space-y-1">{group.solutions.map(item)}</ul>
+          {group.more > 0 ? <p className="ds-paragraph mt-1">{t("solutionList.municipality.more", { count: group.more })}</p> : null}
+        </div>
+      ))}
+      {solutions.owned.length > 0 ? (
+        <>
+          <h3 className="ds-heading mt-4" data-size="xs">
+            {t("solutionList.municipality.owned")}
+          </h3>
+          <ul className="mt-2 space-y-1">{solutions.owned.map(item)}</ul>
+        </>
+      ) : null}
+      <p className="mt-4">
+        <Link className="ds-link" to="/solutions">
+          {t("solutionList.municipality.catalogue")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export default function MunicipalityPage() {
   const { municipality, members, memberCount, page, pages } = useLoaderData<typeof loader>();
   const t = useT();
@@ -108,6 +163,7 @@ export default function MunicipalityPage() {
         ) : null}
       </dl>
       <MunicipalityExperiences />
+      <MunicipalitySolutions />
       <h2 className="ds-heading mt-10" data-size="sm">
         {t("municipalities.members")}
       </h2>
@@ -144,7 +200,6 @@ export default function MunicipalityPage() {
           ) : null}
         </nav>
       ) : null}
-      <p className="ds-paragraph mt-8 max-w-prose">{t("municipalities.later")}</p>
     </>
   );
 }

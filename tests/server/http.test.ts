@@ -46,12 +46,12 @@ describe("the built server", () => {
     expect(html).toContain("Skip to main content");
   });
 
-  it("shows areas not built yet as honest 'coming' pages", async () => {
-    for (const path of ["/solutions"]) {
-      const response = await get(path, { "Accept-Language": "en" });
-      expect(response.status, path).toBe(200);
-      expect(await response.text(), path).toContain("is being built and is not in use yet");
-    }
+  it("shows the solution catalogue, linking to its open data", async () => {
+    const response = await get("/solutions", { "Accept-Language": "en" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).not.toContain("is being built and is not in use yet");
+    expect(html).toContain('href="/solutions.json"');
   });
 });
 

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { openDataNotFound, openDataResponse, openSolution } from "~/solutions/open-data.server";
+
+/** /solutions/<slug>.json: one accepted entry as open data; a proposal or rejected entry is not found, for everyone. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const entry = await openSolution(params.slug);
+  return entry ? openDataResponse(request, entry) : openDataNotFound();
+}
