@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ADOPTION_NOTE_MAX, ADOPTION_STATES } from "../../db/schema/solution-values";
 import type { AdoptionInput } from "./adoptions.server";
-import { int32, parseForm, type FormReply } from "~/lib/forms";
+import { int32, MAX_INT32, parseForm, type FormReply } from "~/lib/forms";
 import { municipalityFinder, type RegisterMunicipality } from "~/municipalities/municipality-finder";
 
 /** What the solution page's forms post: an adoption, one for a whole cooperation, a confirmation, a comment. */
@@ -43,7 +43,7 @@ const adoptionForm = z.object({
   // The municipality it is for, as typed ("1804 Bodø", "1804", "Bodø"); the viewer's own when left out.
   municipality: z.string().max(200, { error: "solutionPage.adoption.unknownMunicipality" }).optional(),
   // The record the form showed: its version, or "none". Without it a change could overwrite one unseen.
-  basedOnVersion: z.union([z.literal(NO_RECORD), int32()], { error: "error.badRequest.body" }),
+  basedOnVersion: z.union([z.literal(NO_RECORD), z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().max(MAX_INT32))], { error: "error.badRequest.body" }),
 });
 
 const cooperationForm = z.object(fields);
