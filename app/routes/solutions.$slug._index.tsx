@@ -58,11 +58,10 @@ async function readableSolution(slug: string | undefined, viewer: ViewerSummary 
 async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, request: Request): Promise<AdoptionFormData> {
   const coordinator = can(viewer, "coordinate");
   const asked = coordinator ? new URL(request.url).searchParams.get("municipality") : null;
-  const [chosen, own, cooperation, municipalityOptions] = await Promise.all([
+  const [chosen, own, cooperation] = await Promise.all([
     asked && /^\d{4}$/.test(asked) ? municipalityNamed(asked) : undefined,
     viewer.municipalityNumber ? municipalityNamed(viewer.municipalityNumber) : undefined,
     cooperationOf(viewer),
-    coordinator ? listMunicipalityOptions() : [],
   ]);
   const target = chosen ?? own ?? null;
   return {
@@ -70,7 +69,6 @@ async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, reques
     target,
     current: target ? await currentRecord(solution.id, target.number) : null,
     anyMunicipality: coordinator,
-    municipalityOptions,
     cooperation: cooperation ?? null,
   };
 }

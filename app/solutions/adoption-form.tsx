@@ -31,9 +31,8 @@ export interface AdoptionFormData {
   /** The municipality the form records for: the member's own, or the one a coordinator chose. */
   target: { number: string; name: string } | null;
   current: AdoptionRecordView | null;
-  /** A coordinator may type any municipality. */
+  /** A coordinator may type any municipality (its name or number: no list of 357 in every page). */
   anyMunicipality: boolean;
-  municipalityOptions: string[];
   /** The regional cooperation the member belongs to, to record for all its municipalities at once. */
   cooperation: { id: number; name: string; count: number } | null;
 }
@@ -274,17 +273,11 @@ function AdoptionForm({ form, reply }: { form: AdoptionFormData; reply?: Adoptio
               id="adoption-municipality"
               label={t("solutionPage.adoption.municipality")}
               description={t("solutionPage.adoption.municipalityHelp")}
-              list="adoption-municipality-options"
               autoComplete="off"
               required
               defaultValue={values.municipality}
               errors={errors.municipality}
             />
-            <datalist id="adoption-municipality-options">
-              {form.municipalityOptions.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
           </>
         ) : (
           <>

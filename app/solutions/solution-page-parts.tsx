@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ADOPTION_STATES, type AdoptionState, type SolutionStatus } from "../../db/schema/solution-values";
+import type { AdoptionState, SolutionStatus } from "../../db/schema/solution-values";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
 import { capitalise } from "~/lib/text";
@@ -236,6 +236,9 @@ export interface AdoptionRow {
   viaOrganisationName: string | null;
 }
 
+/** Furthest along first: who uses it, pilots it, plans it, wants it, and last who stopped. */
+const LIST_ORDER: readonly AdoptionState[] = ["in_use", "piloting", "planning", "interested", "discontinued"];
+
 /**
  * The municipalities by adoption state, each with since when, its note, whether it is open to joint
  * procurement, and "possibly stale" with the last confirmed date. Coordinators get a link to change one.
@@ -246,7 +249,7 @@ export function AdoptionList({ adoptions, changeHref }: { adoptions: AdoptionRow
   if (adoptions.length === 0) return <p className="ds-paragraph mt-2">{t("solutionPage.adoptions.none")}</p>;
   return (
     <>
-      {ADOPTION_STATES.map((state) => {
+      {LIST_ORDER.map((state) => {
         const rows = adoptions.filter((a) => a.state === state);
         if (rows.length === 0) return null;
         return (
