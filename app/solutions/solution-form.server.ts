@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { members, organisations, solutionSuppliers, solutionThemes, type Solution } from "../../db/schema";
 import { SOLUTION_DESCRIPTION_MAX_BYTES, SOLUTION_SUPPLIERS_MAX, type OrganisationKind } from "../../db/schema/solution-values";
 import {
@@ -24,6 +24,7 @@ import { forbidden, notFound } from "~/lib/http.server";
 import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { requireSignedIn, summarise } from "~/members/permissions.server";
 import type { ViewerSummary } from "~/members/rights";
+import { getMunicipality } from "~/municipalities/municipalities.server";
 import { municipalityFinder } from "~/municipalities/municipality-finder";
 
 export interface OrganisationOption {
@@ -153,8 +154,10 @@ export async function readSolutionForm(formData: FormData, choices: SolutionForm
   ) as Record<(typeof SOLUTION_LINK_FIELDS)[number], string | null>;
 
   let contactMemberId: number | null = null;
-  if (form.ok && form.value.contactEmail !== "") {
-    const contact = await approvedMemberByEmail(form.value.contactEmail);
+  // Looked up even when other fields are wrong, so that every message shows at once.
+  const contactEmail = values.contactEmail.trim();
+  if (!errors.contactEmail && contactEmail !== "") {
+    const contact = await approvedMemberByEmail(contactEmail);
     if (contact) contactMemberId = contact.id;
     else errors.contactEmail = ["solutions.form.unknownContact"];
   }
@@ -190,9 +193,7 @@ export async function solutionFormValuesOf(solution: Solution): Promise<Solution
       : undefined,
   ]);
   const owner = solution.ownerMunicipalityNumber;
-  const ownerName = owner
-    ? (await listMunicipalityOptions()).find((option) => option.startsWith(`${owner} `)) ?? owner
-    : "";
+  const ownerName = owner ? `${owner} ${(await getMunicipality(owner))?.name ?? ""}`.trim() : "";
   const components = splitStoredTags(solution.components, COMPONENT_SUGGESTIONS);
   const archives = splitStoredTags(solution.archiveSystems, ARCHIVE_SUGGESTIONS);
   return {
@@ -239,12 +240,6 @@ export async function loadSolutionForEditor(request: Request, context: AppLoadCo
 /** The description rendered as the entry's page will show it, or nothing when it is too long to save. */
 export function previewDescription(markdown: string): string | undefined {
   return utf8Bytes(markdown) <= SOLUTION_DESCRIPTION_MAX_BYTES ? renderSolutionDescription(markdown) : undefined;
-}
-
-/** The names of some organisations, for a stale edit's "stored" side. */
-export async function organisationNames(ids: number[]) {
-  if (ids.length === 0) return [];
-  return db().select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
 }
 
 /**

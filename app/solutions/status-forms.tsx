@@ -102,7 +102,7 @@ export function ReviewForms({ prefix, solutionId, reply, today, name }: { prefix
           id={`${prefix}-status`}
           name="status"
           label={t("solutions.reviewForm.firstStatus")}
-          statuses={SOLUTION_STATUSES.filter((s) => s !== "retired")}
+          statuses={SOLUTION_STATUSES}
           value={accept?.values.status ?? "idea"}
           error={accept?.errors.status?.[0]}
         />
