@@ -46,7 +46,11 @@ export async function listOrganisations(kind?: OrganisationKind) {
   })).filter((group) => group.organisations.length > 0);
 }
 
+/** What slugify makes: anything else (a NUL byte, 10,000 characters) names no organisation, without asking the database. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export async function getOrganisationBySlug(slug: string): Promise<Organisation | undefined> {
+  if (slug.length > 200 || !SLUG.test(slug)) return undefined;
   const [organisation] = await db().select().from(organisations).where(eq(organisations.slug, slug));
   return organisation;
 }
@@ -205,7 +209,7 @@ export async function createOrganisation(coordinator: ViewerSummary, input: Orga
     await lockNames(tx);
     const existing = await organisationNamed(input.name, undefined, tx);
     if (existing) {
-      result = { ok: false, reason: "duplicate", existing };
+      result = { ok: false, reason: "duplicate", existing: { slug: existing.slug, name: existing.name } };
       return null;
     }
     const [row] = await tx
@@ -241,7 +245,7 @@ export async function updateOrganisation(coordinator: ViewerSummary, id: number,
     }
     const existing = await organisationNamed(input.name, id, tx);
     if (existing) {
-      result = { ok: false, reason: "duplicate", existing };
+      result = { ok: false, reason: "duplicate", existing: { slug: existing.slug, name: existing.name } };
       return null;
     }
     const [updated] = await tx
