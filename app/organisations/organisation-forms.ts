@@ -21,15 +21,14 @@ const lineBreaks = (text: string) => text.replace(/\r\n?/g, "\n");
 // The request gate refuses a NUL byte before any action runs; an action called some other way refuses it here.
 const noNul = (value: string) => !value.includes("\0");
 
-/** A website as given, when it is an http(s) address with a host; else null. */
-export function websiteOf(text: string): string | null {
-  let url: URL;
+/** An http(s) address with a host: what a website link may be. */
+export function isWebsite(text: string): boolean {
   try {
-    url = new URL(text);
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
   } catch {
-    return null;
+    return false;
   }
-  return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" ? text : null;
 }
 
 export const organisationForm = z.object({
@@ -56,7 +55,7 @@ export const organisationForm = z.object({
     .default("")
     .transform((text) => text.trim())
     .refine((text) => text.length <= URL_MAX, { error: "organisations.form.websiteTooLong" })
-    .refine((text) => text === "" || websiteOf(text) !== null, { error: "organisations.form.badWebsite" }),
+    .refine((text) => text === "" || isWebsite(text), { error: "organisations.form.badWebsite" }),
   // Only the edit form carries one: the version the editor opened.
   version: int32().optional(),
   intent: z.enum(ORGANISATION_FORM_INTENTS).catch("save"),

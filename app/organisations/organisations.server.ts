@@ -61,7 +61,7 @@ export async function getOrganisationById(id: number): Promise<Organisation | un
 }
 
 /** An organisation (other than `exceptId`) with the same name, letter case aside. */
-export async function organisationNamed(name: string, exceptId?: number, tx: Database | Transaction = db()) {
+async function organisationNamed(name: string, exceptId?: number, tx: Database | Transaction = db()) {
   const [existing] = await tx
     .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
     .from(organisations)
