@@ -22,11 +22,9 @@ export const signUpForm = z.object({
   name: requiredText(),
   email,
   password: newPassword,
-  municipality: z
-    .string({ error: "form.required" })
-    .trim()
-    .min(1, { error: "form.required" })
-    .max(200, { error: "members.municipality.unknown" }),
+  // Where the newcomer works: a municipality or an organisation, exactly one (sign-up.server.ts checks which).
+  municipality: z.string().trim().max(200, { error: "members.municipality.unknown" }).optional().default(""),
+  organisation: z.string().trim().max(20, { error: "organisations.signUp.unknownOrganisation" }).optional().default(""),
   jobTitle: requiredText(),
 });
 

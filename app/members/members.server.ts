@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { members, municipalities, passwordResets, type Member, type MemberRole } from "../../db/schema";
+import { members, municipalities, organisations, passwordResets, type Member, type MemberRole } from "../../db/schema";
 import { hashPassword } from "./passwords.server";
 import { db, type Database, type Transaction } from "~/db.server";
 import type { Language } from "~/i18n/i18n";
@@ -10,6 +10,8 @@ export interface NewMember {
   email: string;
   password: string;
   municipalityNumber: string | null;
+  /** The organisation the newcomer works in instead of a municipality. */
+  organisationId?: number | null;
   jobTitle: string;
   /** The language the member signed up in: their mail and calendar texts are written in it. */
   language?: Language;
@@ -73,6 +75,7 @@ export async function signUp(
         email: input.email.trim(),
         jobTitle: input.jobTitle,
         municipalityNumber: input.municipalityNumber,
+        organisationId: input.organisationId ?? null,
         passwordHash,
         role: options.role ?? "member",
         status: options.approved ? "approved" : "pending",
@@ -128,9 +131,12 @@ export async function listPendingMembers() {
       createdAt: members.createdAt,
       municipalityNumber: members.municipalityNumber,
       municipalityName: municipalities.name,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
     })
     .from(members)
     .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
+    .leftJoin(organisations, eq(organisations.id, members.organisationId))
     .where(eq(members.status, "pending"))
     .orderBy(asc(members.createdAt));
 }
@@ -144,9 +150,12 @@ export async function listMembersForAdmin() {
       role: members.role,
       status: members.status,
       municipalityName: municipalities.name,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
     })
     .from(members)
     .leftJoin(municipalities, eq(municipalities.number, members.municipalityNumber))
+    .leftJoin(organisations, eq(organisations.id, members.organisationId))
     .where(eq(members.status, "approved"))
     .orderBy(asc(members.name));
 }

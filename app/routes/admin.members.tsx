@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { MEMBER_ROLES } from "../../db/schema/member-values";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
@@ -58,6 +58,15 @@ export default function MembersAdminPage() {
   const { pending, approved, viewerId } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
+  const workplaceOf = (m: { municipalityName: string | null; organisationName: string | null; organisationSlug: string | null }) =>
+    m.municipalityName ??
+    (m.organisationName && m.organisationSlug ? (
+      <Link className="ds-link" to={`/organisations/${m.organisationSlug}`}>
+        {m.organisationName}
+      </Link>
+    ) : (
+      t("members.cluster")
+    ));
   const language = useLanguage();
   return (
     <>
@@ -87,8 +96,8 @@ export default function MembersAdminPage() {
               <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
                 <dt className="font-semibold">{t("approvals.jobTitle")}</dt>
                 <dd>{m.jobTitle}</dd>
-                <dt className="font-semibold">{t("approvals.municipality")}</dt>
-                <dd>{m.municipalityName ?? t("members.cluster")}</dd>
+                <dt className="font-semibold">{m.organisationName && !m.municipalityName ? t("organisations.workplace.organisation") : t("approvals.municipality")}</dt>
+                <dd>{workplaceOf(m)}</dd>
                 <dt className="font-semibold">{t("approvals.email")}</dt>
                 <dd>{m.email}</dd>
               </dl>
@@ -133,7 +142,7 @@ export default function MembersAdminPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("approvals.name")}</th>
-                  <th scope="col">{t("approvals.municipality")}</th>
+                  <th scope="col">{t("organisations.workplace.either")}</th>
                   <th scope="col">{t("approvals.email")}</th>
                   <th scope="col">{t("approvals.role")}</th>
                 </tr>
@@ -142,7 +151,7 @@ export default function MembersAdminPage() {
                 {approved.map((m) => (
                   <tr key={m.id}>
                     <td>{m.name}</td>
-                    <td>{m.municipalityName ?? t("members.cluster")}</td>
+                    <td>{workplaceOf(m)}</td>
                     <td>{m.email}</td>
                     <td>
                       {m.id === viewerId ? (

@@ -9,6 +9,8 @@ import { languageForm, profileForm } from "~/members/member-forms";
 import { getMember, setLanguage, updateProfile, withoutSecrets } from "~/members/members.server";
 import { requireApprovedMember, requireSignedIn } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
+import { getOrganisationById } from "~/organisations/organisations.server";
+import { Workplace } from "~/organisations/workplace";
 import { Field, FormAlert } from "~/ui/field";
 import { capitalise } from "~/lib/text";
 import { pageTitle } from "~/ui/meta";
@@ -19,13 +21,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title"
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = await requireSignedIn(request, context);
   const approved = member.status === "approved";
-  const [municipality, experiences, follows] = await Promise.all([
+  const [municipality, organisation, experiences, follows] = await Promise.all([
     member.municipalityNumber ? getMunicipality(member.municipalityNumber) : undefined,
+    member.organisationId ? getOrganisationById(member.organisationId) : undefined,
     // Their own write-ups, drafts first (as author or co-author), and what they follow: approved members only write and follow.
     approved ? experiencesOfMember(member.id) : [],
     approved ? followsOf(member.id) : [],
   ]);
-  return { member: withoutSecrets(member), municipalityName: municipality?.name ?? null, experiences, follows };
+  return {
+    member: withoutSecrets(member),
+    municipalityName: municipality?.name ?? null,
+    organisation: organisation ? { slug: organisation.slug, name: organisation.name } : null,
+    experiences,
+    follows,
+  };
 }
 
 type Reply = FormReply & { saved?: boolean; languageSaved?: boolean };
@@ -162,7 +171,7 @@ function MyFollows() {
 }
 
 export default function MyPage() {
-  const { member, municipalityName } = useLoaderData<typeof loader>();
+  const { member, municipalityName, organisation } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const errors = reply?.errors ?? {};
@@ -177,15 +186,12 @@ export default function MyPage() {
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t("me.email")}</dt>
         <dd>{member.email}</dd>
-        <dt className="font-semibold">{t("me.municipality")}</dt>
+        <dt className="font-semibold">{organisation && !member.municipalityNumber ? t("organisations.workplace.organisation") : t("me.municipality")}</dt>
         <dd>
-          {member.municipalityNumber ? (
-            <Link className="ds-link" to={`/municipalities/${member.municipalityNumber}`}>
-              {municipalityName}
-            </Link>
-          ) : (
-            t("members.cluster")
-          )}
+          <Workplace
+            municipality={member.municipalityNumber && municipalityName ? { number: member.municipalityNumber, name: municipalityName } : null}
+            organisation={organisation}
+          />
         </dd>
         <dt className="font-semibold">{t("me.status")}</dt>
         <dd>{t(`members.status.${member.status}` as MessageKey)}</dd>

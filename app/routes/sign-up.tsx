@@ -12,11 +12,12 @@ import { languageOf } from "~/i18n/language.server";
 import { type FieldErrors, type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { signUpForm } from "~/members/member-forms";
-import { resolveMunicipality } from "~/members/members.server";
 import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { getViewer } from "~/members/permissions.server";
 import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
-import { applyForMembership } from "~/members/sign-up.server";
+import { applyForMembership, resolveWorkplace } from "~/members/sign-up.server";
+import { OrganisationSelect } from "~/organisations/organisation-select";
+import { organisationChoices } from "~/organisations/organisations.server";
 import { ErrorSummary, Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 
@@ -24,7 +25,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signUp.ti
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getViewer(request, context)) throw redirect("/me");
-  return { municipalities: await listMunicipalityOptions() };
+  const [municipalities, organisations] = await Promise.all([listMunicipalityOptions(), organisationChoices()]);
+  return { municipalities, organisations };
 }
 
 type Reply = FormReply & { retryAfterMinutes?: number };
@@ -34,19 +36,19 @@ export const headers: HeadersFunction = retryAfterHeaders;
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const form = parseForm(formData, signUpForm);
-  // Every field is checked in one round: the municipality too when others are wrong.
-  const municipality = String(formData.get("municipality") ?? "");
-  const municipalityNumber = form.ok || !form.errors.municipality ? await resolveMunicipality(municipality) : undefined;
-  if (!form.ok || !municipalityNumber) {
-    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    if (!errors.municipality && !municipalityNumber) errors.municipality = ["members.municipality.unknown"];
+  // Every field is checked in one round: the workplace too when others are wrong.
+  const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)) : "");
+  const workplace = await resolveWorkplace(text("municipality"), text("organisation"));
+  if (!form.ok || !workplace.ok) {
+    const errors: FieldErrors = { ...(workplace.ok ? {} : workplace.errors), ...(form.ok ? {} : form.errors) };
     const values = form.ok ? withoutPassword(form.value) : form.values;
     return data<Reply>({ errors, values }, { status: 400 });
   }
+  const { municipalityNumber, organisationId } = workplace;
   // Only applications that pass the form count: they cost a password hash and may send a mail.
   const limit = await hitRateLimits([[`sign-up:address:${clientAddress(context)}`, LIMITS.signUpPerAddress]]);
   if (!limit.allowed) return tooManyAttempts(limit.retryAfter, withoutPassword(form.value));
-  await applyForMembership({ ...form.value, municipalityNumber, language: await languageOf(request) });
+  await applyForMembership({ ...form.value, municipalityNumber, organisationId, language: await languageOf(request) });
   // The same answer whether the address was free or taken: the mail tells its owner which.
   return redirect("/sign-in?signedUp=1", 303);
 }
@@ -56,7 +58,7 @@ function withoutPassword({ password: _, ...values }: Record<string, string>) {
 }
 
 export default function SignUpPage() {
-  const { municipalities } = useLoaderData<typeof loader>();
+  const { municipalities, organisations } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const errors = reply?.errors ?? {};
@@ -66,6 +68,7 @@ export default function SignUpPage() {
     email: t("signUp.email"),
     password: t("signUp.password"),
     municipality: t("signUp.municipality"),
+    organisation: t("organisations.signUp.organisation"),
     jobTitle: t("signUp.jobTitle"),
   };
   return (
@@ -96,21 +99,33 @@ export default function SignUpPage() {
           autoComplete="new-password"
           errors={errors.password}
         />
-        <Field
-          name="municipality"
-          label={labels.municipality}
-          required
-          description={t("signUp.municipalityHelp")}
-          list="municipality-options"
-          autoComplete="off"
-          defaultValue={values.municipality}
-          errors={errors.municipality}
-        />
-        <datalist id="municipality-options">
-          {municipalities.map((m) => (
-            <option key={m} value={m} />
-          ))}
-        </datalist>
+        {/* A municipality or an organisation: two fields, one to fill in. Most newcomers work in a municipality. */}
+        <fieldset className="ds-fieldset min-w-0 space-y-4" aria-describedby="workplace-description">
+          <legend className="ds-label">{t("organisations.signUp.workplace")}</legend>
+          <p id="workplace-description" className="ds-paragraph" data-size="sm">
+            {t("organisations.signUp.workplaceHelp")}
+          </p>
+          <Field
+            name="municipality"
+            label={labels.municipality}
+            description={t("signUp.municipalityHelp")}
+            list="municipality-options"
+            autoComplete="off"
+            defaultValue={values.municipality}
+            errors={errors.municipality}
+          />
+          <datalist id="municipality-options">
+            {municipalities.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+          <OrganisationSelect
+            label={labels.organisation}
+            choices={organisations}
+            value={values.organisation ?? ""}
+            errors={errors.organisation}
+          />
+        </fieldset>
         <Field
           name="jobTitle"
           label={labels.jobTitle}
