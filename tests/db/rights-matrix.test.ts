@@ -2,10 +2,11 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, experiences, forumSessions, members, notifications, registrations, themes, topics } from "../../db/schema";
+import { agendaItems, experiences, forumSessions, members, notifications, organisations, registrations, solutions, themes, topics } from "../../db/schema";
 import { createForumSessionAs } from "../helpers/forum-sessions";
 import { createMember, everyRole, PASSWORD, type TestMember } from "../helpers/members";
 import { createExperienceAs } from "../helpers/experiences";
+import { createOrganisation, createSolution } from "../helpers/solutions";
 import { createTopicAs } from "../helpers/topics";
 import { rightsMatrix, STANDINGS, type Expected, type RightsRow, type Viewers, type Who } from "../helpers/rights-matrix";
 import { db } from "~/db.server";
@@ -61,6 +62,19 @@ import * as topicEdit from "~/routes/topics.$id.edit";
 import * as topicTriage from "~/routes/topics.$id.triage";
 import * as topicList from "~/routes/topics._index";
 import * as newTopic from "~/routes/topics.new";
+import * as organisationPage from "~/routes/organisations.$slug._index";
+import * as organisationEdit from "~/routes/organisations.$slug.edit";
+import * as organisationList from "~/routes/organisations._index";
+import * as newOrganisation from "~/routes/organisations.new";
+import * as solutionPage from "~/routes/solutions.$slug._index";
+import * as solutionEdit from "~/routes/solutions.$slug.edit";
+import * as solutionStatus from "~/routes/solutions.$slug.status";
+import * as solutionJson from "~/routes/solutions.$slug[.json]";
+import * as solutionList from "~/routes/solutions._index";
+import * as solutionById from "~/routes/solutions.by-id.$id";
+import * as newSolution from "~/routes/solutions.new";
+import * as solutionProposals from "~/routes/solutions.proposals";
+import * as catalogueJson from "~/routes/solutions[.json]";
 
 // The columns of DESIGN.md's "Roles and rights", written down here rather than read from the code
 // under test; the first test checks that rights.ts's table says the same.
@@ -139,6 +153,15 @@ interface Fixtures {
   coAuthorToAdd: ById;
   coAuthorToRemove: ById;
   invitee: TestMember;
+  /** The catalogue: an accepted entry and the owner's proposal; per standing, entries to adopt, edit, review and re-status, and organisations to edit. */
+  acceptedSolution: { id: number; slug: string };
+  ownersProposal: { id: number; slug: string };
+  solutionToAdopt: Record<Who, string>;
+  ownersProposalToEdit: Record<Who, string>;
+  proposalToReview: ById;
+  solutionToRestatus: Record<Who, string>;
+  organisation: string;
+  organisationToEdit: Record<Who, string>;
 }
 
 const session = (id: number, tail = "") => ({ path: `/forum-sessions/${id}${tail}`, params: { id: String(id) } });
@@ -149,6 +172,8 @@ const item = (sessionId: number, itemId: number) => ({
 const plain = (p: string) => () => ({ path: p });
 const topic = (id: number, tail = "") => ({ path: `/topics/${id}${tail}`, params: { id: String(id) } });
 const experience = (id: number, tail = "") => ({ path: `/experiences/${id}${tail}`, params: { id: String(id) } });
+const solution = (slug: string, tail = "") => ({ path: `/solutions/${slug}${tail}`, params: { slug } });
+const organisation = (slug: string, tail = "") => ({ path: `/organisations/${slug}${tail}`, params: { slug } });
 const comment = (id: number) => ({ path: `/comments/${id}`, params: { id: String(id) } });
 const versionOf = async (table: typeof forumSessions | typeof agendaItems | typeof members | typeof topics, id: number) =>
   String((await db().select({ version: table.version }).from(table).where(eq(table.id, id)))[0]!.version);
@@ -674,6 +699,118 @@ const ROWS: RightsRow<Fixtures>[] = [
     form: () => ({ intent: "hide", reason: "Personopplysninger." }),
     expect: coordinatorWrite(/^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/),
   },
+  // The solution catalogue: accepted entries for all, a proposal for its proposer and coordinators;
+  // proposing and recording one's own municipality's adoption for approved members; curating for coordinators.
+  { what: "the catalogue", route: solutionList, handler: "loader", at: plain("/solutions?sort=name"), expect: everyone("ok") },
+  { what: "the catalogue as open data", route: catalogueJson, handler: "loader", at: plain("/solutions.json"), expect: everyone("ok") },
+  { what: "a solution as open data", route: solutionJson, handler: "loader", at: (f) => ({ path: `/solutions/${f.acceptedSolution.slug}.json`, params: { slug: f.acceptedSolution.slug } }), expect: everyone("ok") },
+  { what: "a proposal as open data", route: solutionJson, handler: "loader", at: (f) => ({ path: `/solutions/${f.ownersProposal.slug}.json`, params: { slug: f.ownersProposal.slug } }), expect: everyone(404) },
+  { what: "an accepted solution's page", route: solutionPage, handler: "loader", at: (f) => solution(f.acceptedSolution.slug), expect: everyone("ok") },
+  {
+    what: "a proposal's page",
+    route: solutionPage,
+    handler: "loader",
+    at: (f) => solution(f.ownersProposal.slug),
+    expect: { anonymous: 404, pending: 404, member: 404, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "a solution's page by its id",
+    route: solutionById,
+    handler: "loader",
+    at: (f) => ({ path: `/solutions/by-id/${f.acceptedSolution.id}`, params: { id: String(f.acceptedSolution.id) } }),
+    expect: everyone(/^\/solutions\/[a-z0-9-]+$/),
+  },
+  {
+    what: "recording one's own municipality's adoption",
+    route: solutionPage,
+    handler: "action",
+    at: (f, who) => solution(f.solutionToAdopt[who]),
+    form: () => ({ intent: "adopt", state: "interested", since: "2026-01-15", note: "", openToJointProcurement: "yes", basedOnVersion: "none" }),
+    expect: memberWrite(/^\/solutions\/[a-z0-9-]+#adoption$/),
+  },
+  {
+    what: "commenting on a solution",
+    route: solutionPage,
+    handler: "action",
+    at: (f) => solution(f.acceptedSolution.slug),
+    form: () => ({ intent: "comment", body: "Vi vurderer denne." }),
+    expect: memberWrite(/^\/solutions\/by-id\/\d+(\?comments=\d+)?#comment-\d+$/),
+  },
+  {
+    what: "the page that proposes a solution",
+    route: newSolution,
+    handler: "loader",
+    at: plain("/solutions/new"),
+    expect: { anonymous: "sign-in", pending: 403, member: "ok", owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "proposing a solution",
+    route: newSolution,
+    handler: "action",
+    at: plain("/solutions/new"),
+    form: (_, who) => ({ name: `Digital innbyggerdialog (${who})`, summary: "Et verktøy for dialog med innbyggerne.", description: "", ownerType: "municipality", ownerMunicipality: "1833", intent: "save" }),
+    expect: memberWrite(/^\/solutions\/[a-z0-9-]+$/),
+  },
+  {
+    what: "the owner's proposal's edit page",
+    route: solutionEdit,
+    handler: "loader",
+    at: (f) => solution(f.ownersProposal.slug, "/edit"),
+    expect: { anonymous: "sign-in", pending: 404, member: 404, owner: "ok", coordinator: "ok", admin: "ok" },
+  },
+  {
+    what: "editing the owner's proposal",
+    route: solutionEdit,
+    handler: "action",
+    at: (f, who) => solution(f.ownersProposalToEdit[who], "/edit"),
+    form: async (f, who) => {
+      const [row] = await db().select().from(solutions).where(eq(solutions.slug, f.ownersProposalToEdit[who]));
+      return { name: row!.name, summary: "Endret oppsummering.", description: "", ownerType: "municipality", ownerMunicipality: "1804", version: String(row!.version), intent: "save" };
+    },
+    expect: { anonymous: 403, pending: 404, member: 404, owner: /^\/solutions\/[a-z0-9-]+$/, coordinator: /^\/solutions\/[a-z0-9-]+$/, admin: /^\/solutions\/[a-z0-9-]+$/ },
+  },
+  { what: "the proposals waiting for review", route: solutionProposals, handler: "loader", at: plain("/solutions/proposals"), expect: coordinatorPage },
+  {
+    what: "accepting a proposal",
+    route: solutionProposals,
+    handler: "action",
+    at: plain("/solutions/proposals"),
+    form: (f, who) => ({ id: String(f.proposalToReview[who]), intent: "accept", status: "pilot", note: "Prøves i to kommuner.", effectiveOn: "" }),
+    expect: coordinatorWrite(/^\/solutions\/proposals\?reviewed=[a-z0-9-]+$/),
+  },
+  { what: "a solution's status page", route: solutionStatus, handler: "loader", at: (f) => solution(f.acceptedSolution.slug, "/status"), expect: coordinatorPage },
+  {
+    what: "setting a solution's scaling status",
+    route: solutionStatus,
+    handler: "action",
+    at: (f, who) => solution(f.solutionToRestatus[who], "/status"),
+    form: () => ({ intent: "status", fromStatus: "pilot", toStatus: "in_use", note: "I drift i Rana.", effectiveOn: "" }),
+    expect: coordinatorWrite(/^\/solutions\/[a-z0-9-]+$/),
+  },
+  // Organisations: the register is public; coordinators keep it.
+  { what: "the organisations", route: organisationList, handler: "loader", at: plain("/organisations?kind=supplier"), expect: everyone("ok") },
+  { what: "an organisation's page", route: organisationPage, handler: "loader", at: (f) => organisation(f.organisation), expect: everyone("ok") },
+  { what: "the page that adds an organisation", route: newOrganisation, handler: "loader", at: plain("/organisations/new"), expect: coordinatorPage },
+  {
+    what: "adding an organisation",
+    route: newOrganisation,
+    handler: "action",
+    at: plain("/organisations/new"),
+    form: (_, who) => ({ name: `Leverandør ${who} AS`, kind: "supplier", description: "", website: "https://example.no" }),
+    expect: coordinatorWrite(/^\/organisations\/[a-z0-9-]+$/),
+  },
+  { what: "an organisation's edit page", route: organisationEdit, handler: "loader", at: (f) => organisation(f.organisation, "/edit"), expect: coordinatorPage },
+  {
+    what: "editing an organisation",
+    route: organisationEdit,
+    handler: "action",
+    at: (f, who) => organisation(f.organisationToEdit[who], "/edit"),
+    form: async (f, who) => {
+      const [row] = await db().select().from(organisations).where(eq(organisations.slug, f.organisationToEdit[who]));
+      return { name: row!.name, kind: "supplier", description: "Leverer fagsystemer.", website: "", version: String(row!.version) };
+    },
+    expect: coordinatorWrite(/^\/organisations\/[a-z0-9-]+$/),
+  },
 ];
 
 // Filled in by beforeAll, read by the cells when they run.
@@ -760,8 +897,33 @@ beforeAll(async () => {
     viewerIds,
     ...(await topicFixtures(viewers, coordinatorId)),
     ...(await experienceFixtures(viewers)),
+    ...(await catalogueFixtures(viewers)),
   };
 });
+
+async function catalogueFixtures(viewers: Viewers) {
+  const summary = (m: TestMember, role: "member" | "coordinator") => ({ id: m.id, name: m.name, role, status: "approved" as const, municipalityNumber: "1833" });
+  const owner = summary(viewers.owner!, "member");
+  const coordinator = summary(viewers.coordinator!, "coordinator");
+  const accepted = (status: "pilot" | null = "pilot") => createSolution(owner, coordinator, { status });
+  const slugs = async (make: () => Promise<{ slug: string }>) => {
+    const made = {} as Record<Who, string>;
+    for (const who of STANDINGS) made[who] = (await make()).slug;
+    return made;
+  };
+  const acceptedSolution = await accepted();
+  const ownersProposal = await accepted(null);
+  return {
+    acceptedSolution: { id: acceptedSolution.id, slug: acceptedSolution.slug },
+    ownersProposal: { id: ownersProposal.id, slug: ownersProposal.slug },
+    solutionToAdopt: await slugs(() => accepted()),
+    ownersProposalToEdit: await slugs(() => accepted(null)),
+    proposalToReview: await perStanding(async () => (await accepted(null)).id),
+    solutionToRestatus: await slugs(() => accepted()),
+    organisation: (await createOrganisation("regional_cooperation", { municipalities: ["1804", "1833"] })).slug,
+    organisationToEdit: await slugs(() => createOrganisation("supplier")),
+  };
+}
 
 async function topicFixtures(viewers: Viewers, coordinatorId: number) {
   const owner = viewers.owner!;
