@@ -134,36 +134,40 @@ function Adopters() {
             <h3 id={`adopters-${group.state}`} className="ds-heading" data-size="xs">
               {capitalise(state)} ({group.municipalities.length})
             </h3>
-            <table className="ds-table mt-2 w-full table-fixed" data-size="sm" data-border>
-              <caption className="ds-sr-only">{t("solutions.evidence.adoptersCaption", { state })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="w-[5.5rem]">
-                    {t("solutions.joint.number")}
-                  </th>
-                  <th scope="col">{t("solutions.joint.municipality")}</th>
-                  <th scope="col">{t("solutions.joint.county")}</th>
-                  <th scope="col">{t("solutions.joint.since")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.municipalities.map((m) => (
-                  <tr key={m.number}>
-                    <td className="tabular-nums">{m.number}</td>
-                    <th scope="row" className="font-normal">
-                      <Norwegian>{m.name}</Norwegian>
+            {/* Wider than a phone only with a very long name or date: then it scrolls sideways in its own box. */}
+            <div className="mt-2 overflow-x-auto" role="region" aria-labelledby={`adopters-${group.state}-caption`} tabIndex={0}>
+              <table className="ds-table [overflow-wrap:normal]" data-size="sm" data-border>
+                <caption id={`adopters-${group.state}-caption`} className="ds-sr-only">
+                  {t("solutions.evidence.adoptersCaption", { state })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <abbr title={t("solutions.joint.numberLong")}>{t("solutions.evidence.numberShort")}</abbr>
                     </th>
-                    <td>
-                      <Norwegian>{m.countyName}</Norwegian>
-                    </td>
-                    <td>
-                      {formatDay(m.since, language)}
-                      {m.stale ? <span className="block text-sm">({t("solutions.evidence.stale")})</span> : null}
-                    </td>
+                    <th scope="col">{t("solutions.evidence.municipalityAndCounty")}</th>
+                    <th scope="col">{t("solutions.joint.since")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {group.municipalities.map((m) => (
+                    <tr key={m.number}>
+                      <td className="tabular-nums">{m.number}</td>
+                      <th scope="row" className="font-normal">
+                        <Norwegian>{m.name}</Norwegian>
+                        <span className="block text-sm">
+                          <Norwegian>{m.countyName}</Norwegian>
+                        </span>
+                      </th>
+                      <td>
+                        {formatDay(m.since, language)}
+                        {m.stale ? <span className="block text-sm">({t("solutions.evidence.stale")})</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         );
       })}

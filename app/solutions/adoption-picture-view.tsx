@@ -15,11 +15,16 @@ const LOOK: Record<AdoptionState, { colour: string; dash?: string; marker: "circ
   discontinued: { colour: "#5C5C5C", dash: "1 6", marker: "cross" },
 };
 
-// The chart's own coordinates; the SVG scales to the width there is (320 px phones included).
-const WIDTH = 400;
+// The chart is as wide as there is room for (320 px phones included) and a fixed height; its text keeps
+// its size at any width. Lines are drawn in a plot stretched sideways (PLOT_UNITS across), with strokes
+// that do not stretch; text and markers sit at percentages of the width.
 const HEIGHT = 250;
-const PLOT = { left: 40, right: 388, top: 30, bottom: 196 };
+const PLOT = { top: 34, bottom: 196 };
+const PLOT_UNITS = 1000;
+/** Room either side of the first and last point, in percent of the width, for their markers. */
+const EDGE = 2;
 const FONT = 14;
+const INK = "#1E2B3C";
 
 const monthFormats = new Map<Language, Intl.DateTimeFormat>();
 
@@ -53,19 +58,22 @@ function countsText(t: Translate, language: Language, counts: StateCounts): stri
     .join(", ");
 }
 
-function Marker({ kind, x, y, colour }: { kind: (typeof LOOK)[AdoptionState]["marker"]; x: number; y: number; colour: string }) {
+type MarkerKind = (typeof LOOK)[AdoptionState]["marker"];
+
+/** A state's marker centred on (0, 0): place it with a transform or inside a positioned <svg>. */
+function Marker({ kind, colour }: { kind: MarkerKind; colour: string }) {
   const r = 5;
   switch (kind) {
     case "circle":
-      return <circle cx={x} cy={y} r={r} fill={colour} />;
+      return <circle r={r} fill={colour} />;
     case "square":
-      return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={colour} />;
+      return <rect x={-r} y={-r} width={2 * r} height={2 * r} fill={colour} />;
     case "triangle":
-      return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y + r} ${x - r - 1},${y + r}`} fill={colour} />;
+      return <polygon points={`0,${-r - 1} ${r + 1},${r} ${-r - 1},${r}`} fill={colour} />;
     case "diamond":
-      return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`} fill={colour} />;
+      return <polygon points={`0,${-r - 1} ${r + 1},0 0,${r + 1} ${-r - 1},0`} fill={colour} />;
     case "cross":
-      return <path d={`M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`} stroke={colour} strokeWidth={2.5} />;
+      return <path d={`M${-r} ${-r}L${r} ${r}M${r} ${-r}L${-r} ${r}`} stroke={colour} strokeWidth={2.5} />;
   }
 }
 
@@ -75,7 +83,9 @@ function Swatch({ state }: { state: AdoptionState }) {
   return (
     <svg width="36" height="14" viewBox="0 0 36 14" aria-hidden="true" focusable="false" className="inline-block shrink-0 align-middle">
       <line x1="1" y1="7" x2="27" y2="7" stroke={look.colour} strokeWidth={2.5} strokeDasharray={look.dash} />
-      <Marker kind={look.marker} x={29} y={7} colour={look.colour} />
+      <g transform="translate(29 7)">
+        <Marker kind={look.marker} colour={look.colour} />
+      </g>
     </svg>
   );
 }
@@ -85,99 +95,113 @@ function Chart({ picture, t, language, titleId }: { picture: AdoptionPicture; t:
   const drawn = ADOPTION_STATES.filter((state) => series.some((point) => point.counts[state] > 0));
   const ticks = countTicks(Math.max(1, ...series.flatMap((point) => drawn.map((state) => point.counts[state]))));
   const top = ticks.at(-1)!;
-  const x = (i: number) => (series.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + (i * (PLOT.right - PLOT.left)) / (series.length - 1));
+  /** Where point i sits, in percent of the width. */
+  const at = (i: number) => (series.length === 1 ? 50 : EDGE + (i * (100 - 2 * EDGE)) / (series.length - 1));
   const y = (n: number) => PLOT.bottom - (n / top) * (PLOT.bottom - PLOT.top);
-  const first = series[0]!.month;
-  const last = series.at(-1)!.month;
   const labelled = series.length >= 5 ? [0, Math.round((series.length - 1) / 2), series.length - 1] : series.length > 1 ? [0, series.length - 1] : [0];
-  const title = t("solutions.picture.chartTitle", { from: formatMonth(first, language), to: formatMonth(last, language) });
+  const anchor = (n: number) => (labelled.length === 1 ? "middle" : n === 0 ? "start" : n === labelled.length - 1 ? "end" : "middle");
+  const title = t("solutions.picture.chartTitle", { from: formatMonth(series[0]!.month, language), to: formatMonth(series.at(-1)!.month, language) });
   const now = countsText(t, language, series.at(-1)!.counts);
+  const end = series.length - 1;
   return (
-    <svg
-      role="img"
-      aria-labelledby={titleId}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      className="block h-auto w-full max-w-xl"
-      fontSize={FONT}
-      fontFamily="inherit"
-    >
+    <svg role="img" aria-labelledby={titleId} width="100%" height={HEIGHT} className="block" fontSize={FONT} fontFamily="inherit">
       <title id={titleId}>{now ? `${title}. ${t("solutions.picture.chartNow", { counts: now })}` : title}</title>
-      <rect x="0" y="0" width={WIDTH} height={HEIGHT} fill="#ffffff" />
-      <text x={PLOT.left - 8} y={16} fill="#1E2B3C">
+      <rect width="100%" height="100%" fill="#ffffff" />
+      <text x="0" y="14" fill={INK}>
         {t("solutions.picture.axisCount")}
       </text>
+      <svg y={PLOT.top - 8} width="100%" height={PLOT.bottom - PLOT.top + 16} viewBox={`0 ${PLOT.top - 8} ${PLOT_UNITS} ${PLOT.bottom - PLOT.top + 16}`} preserveAspectRatio="none">
+        {ticks.map((tick) => (
+          <line
+            key={tick}
+            x1="0"
+            x2={PLOT_UNITS}
+            y1={y(tick)}
+            y2={y(tick)}
+            stroke={tick === 0 ? INK : "#C3C9D1"}
+            strokeWidth={tick === 0 ? 1.5 : 1}
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+        {/* Discontinued underneath, in use on top. */}
+        {[...drawn].reverse().map((state) => (
+          <polyline
+            key={state}
+            points={series.map((point, i) => `${(at(i) * PLOT_UNITS) / 100},${y(point.counts[state])}`).join(" ")}
+            fill="none"
+            stroke={LOOK[state].colour}
+            strokeWidth={2.5}
+            strokeDasharray={LOOK[state].dash}
+            strokeLinejoin="round"
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+      </svg>
+      {/* The count axis is labelled on its grid lines, so the plot takes the whole width. */}
       {ticks.map((tick) => (
-        <g key={tick}>
-          <line x1={PLOT.left} x2={PLOT.right} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? "#1E2B3C" : "#D0D5DB"} strokeWidth={tick === 0 ? 1.5 : 1} />
-          <text x={PLOT.left - 6} y={y(tick)} dy="0.35em" textAnchor="end" fill="#1E2B3C">
-            {formatNumber(tick, language)}
-          </text>
-        </g>
+        <text key={tick} x="0" y={y(tick) - 4} fill={INK} stroke="#ffffff" strokeWidth={4} paintOrder="stroke" strokeLinejoin="round">
+          {formatNumber(tick, language)}
+        </text>
       ))}
-      <line x1={PLOT.left} x2={PLOT.left} y1={PLOT.top - 4} y2={PLOT.bottom} stroke="#1E2B3C" strokeWidth={1.5} />
+      {[...drawn].reverse().map((state) => (
+        <svg key={state} x={`${at(end)}%`} y={y(series[end]!.counts[state])} width="1" height="1" overflow="visible">
+          <Marker kind={LOOK[state].marker} colour={LOOK[state].colour} />
+        </svg>
+      ))}
       {labelled.map((i, n) => (
         <g key={i}>
-          <line x1={x(i)} x2={x(i)} y1={PLOT.bottom} y2={PLOT.bottom + 5} stroke="#1E2B3C" strokeWidth={1.5} />
-          <text
-            x={x(i)}
-            y={PLOT.bottom + 22}
-            textAnchor={labelled.length === 1 ? "middle" : n === 0 ? "start" : n === labelled.length - 1 ? "end" : "middle"}
-            fill="#1E2B3C"
-          >
+          <line x1={`${at(i)}%`} x2={`${at(i)}%`} y1={PLOT.bottom} y2={PLOT.bottom + 6} stroke={INK} strokeWidth={1.5} />
+          <text x={`${anchor(n) === "start" ? 0 : anchor(n) === "end" ? 100 : at(i)}%`} y={PLOT.bottom + 24} textAnchor={anchor(n)} fill={INK}>
             {formatMonth(series[i]!.month, language)}
           </text>
         </g>
       ))}
-      <text x={(PLOT.left + PLOT.right) / 2} y={HEIGHT - 6} textAnchor="middle" fill="#1E2B3C">
+      <text x="50%" y={HEIGHT - 4} textAnchor="middle" fill={INK}>
         {t(picture.step === 1 ? "solutions.picture.axisMonth" : "solutions.picture.axisMonthStep", { step: picture.step })}
       </text>
-      {/* Discontinued underneath, in use on top. */}
-      {[...drawn].reverse().map((state) => {
-        const look = LOOK[state];
-        const points = series.map((point, i) => `${x(i)},${y(point.counts[state])}`).join(" ");
-        const end = series.length - 1;
-        return (
-          <g key={state}>
-            <polyline points={points} fill="none" stroke={look.colour} strokeWidth={2.5} strokeDasharray={look.dash} strokeLinejoin="round" />
-            <Marker kind={look.marker} x={x(end)} y={y(series[end]!.counts[state])} colour={look.colour} />
-          </g>
-        );
-      })}
     </svg>
   );
 }
 
-function DataTable({ picture, t, language }: { picture: AdoptionPicture; t: Translate; language: Language }) {
+/**
+ * The chart's numbers as a table. Too wide for a phone, it scrolls sideways in a box of its own that the
+ * keyboard can reach, rather than break the words of its headings or push the page sideways.
+ */
+function DataTable({ picture, t, language, captionId }: { picture: AdoptionPicture; t: Translate; language: Language; captionId: string }) {
   return (
-    <table className="ds-table mt-3 w-full table-fixed" data-size="sm" data-border>
-      <caption className="text-left">
-        {t(picture.step === 1 ? "solutions.picture.tableCaption" : "solutions.picture.tableCaptionStep", { step: picture.step })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("solutions.picture.month")}</th>
-          {ADOPTION_STATES.map((state) => (
-            <th key={state} scope="col" className="text-right">
-              {capitalise(stateName(t, state))}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {picture.series.map((point) => (
-          <tr key={point.month}>
-            <th scope="row" className="font-normal">
-              {formatMonth(point.month, language)}
+    <div className="mt-3 overflow-x-auto" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="ds-table [overflow-wrap:normal]" data-size="sm" data-border>
+        <caption id={captionId} className="sticky left-0 max-w-[calc(100vw-2rem)] text-left">
+          {t(picture.step === 1 ? "solutions.picture.tableCaption" : "solutions.picture.tableCaptionStep", { step: picture.step })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="sticky left-0 bg-[var(--ds-color-neutral-background-default)]">
+              {t("solutions.picture.month")}
             </th>
             {ADOPTION_STATES.map((state) => (
-              <td key={state} className="text-right tabular-nums">
-                {formatNumber(point.counts[state], language)}
-              </td>
+              <th key={state} scope="col" className="text-right">
+                {capitalise(stateName(t, state))}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {picture.series.map((point) => (
+            <tr key={point.month}>
+              <th scope="row" className="sticky left-0 bg-[var(--ds-color-neutral-background-default)] font-normal whitespace-nowrap">
+                {formatMonth(point.month, language)}
+              </th>
+              {ADOPTION_STATES.map((state) => (
+                <td key={state} className="text-right tabular-nums">
+                  {formatNumber(point.counts[state], language)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -248,7 +272,7 @@ export function AdoptionPictureFigure({
   language: Language;
   level?: 2 | 3;
   tableOpen?: boolean;
-  ids: { heading: string; chartTitle: string; counties: string };
+  ids: { heading: string; chartTitle: string; tableCaption: string; counties: string };
 }) {
   const H = level === 2 ? "h2" : "h3";
   const Sub = level === 2 ? "h3" : "h4";
@@ -278,7 +302,7 @@ export function AdoptionPictureFigure({
           <Sub className="ds-heading" data-size="xs">
             {t("solutions.picture.overTime")}
           </Sub>
-          <div className="mt-3">
+          <div className="mt-3 max-w-3xl">
             <Chart picture={picture} t={t} language={language} titleId={ids.chartTitle} />
           </div>
           <figcaption className="ds-paragraph mt-2" data-size="sm">
@@ -286,7 +310,7 @@ export function AdoptionPictureFigure({
           </figcaption>
           <details className="mt-3" open={tableOpen || undefined}>
             <summary className="ds-link cursor-pointer">{t("solutions.picture.showTable")}</summary>
-            <DataTable picture={picture} t={t} language={language} />
+            <DataTable picture={picture} t={t} language={language} captionId={ids.tableCaption} />
           </details>
         </figure>
       ) : null}
@@ -307,7 +331,7 @@ export function AdoptionPictureView({ picture, level, tableOpen }: { picture: Ad
       language={language}
       level={level}
       tableOpen={tableOpen}
-      ids={{ heading: `${id}-heading`, chartTitle: `${id}-chart`, counties: `${id}-counties` }}
+      ids={{ heading: `${id}-heading`, chartTitle: `${id}-chart`, tableCaption: `${id}-table`, counties: `${id}-counties` }}
     />
   );
 }

@@ -146,9 +146,9 @@ describe("the adoption picture", () => {
 
   it("draws the chart as an SVG image with a title, and a data table with the same numbers", () => {
     const html = renderToStaticMarkup(
-      createElement(AdoptionPictureFigure, { picture, t: translator("nb"), language: "nb", ids: { heading: "h", chartTitle: "chart-title", counties: "c" } }),
+      createElement(AdoptionPictureFigure, { picture, t: translator("nb"), language: "nb", ids: { heading: "h", chartTitle: "chart-title", tableCaption: "table-caption", counties: "c" } }),
     );
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-title"[^>]*viewBox="0 0 400 250"/);
+    expect(html).toMatch(/<svg role="img" aria-labelledby="chart-title" width="100%"/);
     expect(html).toContain('<title id="chart-title">Antall kommuner i hver tilstand fra');
     expect(html).toContain("Nå: 1 planlegger, 2 i bruk, 1 avsluttet.");
     // One polyline per state that ever had a municipality: interested, planning, piloting, in use, discontinued.
@@ -156,7 +156,8 @@ describe("the adoption picture", () => {
     expect(html).toContain("Antall kommuner</text>");
 
     const table = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
-    expect(table).toContain("<caption");
+    expect(html).toContain('role="region" aria-labelledby="table-caption" tabindex="0"><table');
+    expect(table).toContain('<caption id="table-caption"');
     expect(table).toContain("Antall kommuner i hver tilstand ved utgangen av hver måned");
     expect([...table.matchAll(/<th[^>]*scope="col"[^>]*>([^<]*)</g)].map((x) => x[1])).toEqual(["Måned", "Interessert", "Planlegger", "Piloterer", "I bruk", "Avsluttet"]);
     const rows = [...table.matchAll(/<tr><th scope="row"[^>]*>[^<]*<\/th>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((x) => Number(x[1])));
@@ -165,7 +166,7 @@ describe("the adoption picture", () => {
 
   it("shows a counties strip naming every county in text, not by colour alone", () => {
     const html = renderToStaticMarkup(
-      createElement(AdoptionPictureFigure, { picture, t: translator("en"), language: "en", ids: { heading: "h", chartTitle: "t", counties: "counties" } }),
+      createElement(AdoptionPictureFigure, { picture, t: translator("en"), language: "en", ids: { heading: "h", chartTitle: "t", tableCaption: "tc", counties: "counties" } }),
     );
     const strip = html.slice(html.indexOf('id="counties"'));
     expect(strip).toContain("Used, piloted or wanted in 3 of 15 counties.");
@@ -179,7 +180,7 @@ describe("the adoption picture", () => {
     const solution = await createSolution(coordinator, coordinator);
     const empty = await loadAdoptionPicture(solution.id);
     expect(empty.series).toEqual([]);
-    const html = renderToStaticMarkup(createElement(AdoptionPictureFigure, { picture: empty, t: translator("nb"), language: "nb", ids: { heading: "h", chartTitle: "t", counties: "c" } }));
+    const html = renderToStaticMarkup(createElement(AdoptionPictureFigure, { picture: empty, t: translator("nb"), language: "nb", ids: { heading: "h", chartTitle: "t", tableCaption: "tc", counties: "c" } }));
     expect(html).not.toContain("<svg role");
     expect(html).toContain("Ingen kommuner har registrert");
     expect(html).toContain("i 0 av 15 fylker");
