@@ -300,11 +300,11 @@ export function AdoptionPictureFigure({
         </ul>
       )}
       {picture.series.length > 0 ? (
-        <figure className="mt-6 break-inside-avoid">
+        <figure className="mt-6">
           <Sub className="ds-heading" data-size="xs">
             {t("solutions.picture.overTime")}
           </Sub>
-          <div className="mt-3 max-w-3xl">
+          <div className="mt-3 max-w-3xl break-inside-avoid">
             <Chart picture={picture} t={t} language={language} titleId={ids.chartTitle} />
           </div>
           <figcaption className="ds-paragraph mt-2" data-size="sm">
