@@ -12,7 +12,7 @@ import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { solutionsOfMunicipality } from "~/solutions/catalogue.server";
-import { CatalogueStatusTag } from "~/solutions/catalogue-status-tag";
+import { StatusBadge } from "~/solutions/status-badge";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
@@ -93,12 +93,12 @@ function MunicipalitySolutions() {
   const { municipality, solutions } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const item = (solution: { slug: string; name: string; status: Parameters<typeof CatalogueStatusTag>[0]["status"]; since?: string }) => (
+  const item = (solution: { slug: string; name: string; status: Parameters<typeof StatusBadge>[0]["status"]; since?: string }) => (
     <li key={solution.slug} className="flex flex-wrap items-center gap-x-3 gap-y-1 break-words">
       <Link className="ds-link" to={`/solutions/${solution.slug}`}>
         <Norwegian>{solution.name}</Norwegian>
       </Link>
-      <CatalogueStatusTag status={solution.status} />
+      <StatusBadge status={solution.status} />
       {solution.since ? (
         <span data-size="sm">{t("solutionList.municipality.since", { date: formatDate(new Date(`${solution.since}T12:00:00Z`), language) })}</span>
       ) : null}

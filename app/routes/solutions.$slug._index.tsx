@@ -29,7 +29,8 @@ import {
 import { forumSessionsOfSolution } from "~/solutions/links.server";
 import { commentOnSolution } from "~/solutions/solution-comments.server";
 import { adoptionRecord, cooperationOf, currentRecord, municipalityNamed } from "~/solutions/solution-page.server";
-import { AdoptionList, ForumSessionLinks, SolutionFacts, SolutionStatusTag, StatusTimeline } from "~/solutions/solution-page-parts";
+import { StatusBadge } from "~/solutions/status-badge";
+import { AdoptionList, ForumSessionLinks, SolutionFacts, StatusTimeline } from "~/solutions/solution-page-parts";
 import { suggestedStatus } from "~/solutions/scaling";
 import { getSolutionBySlug, getSolutionDetails, mayEditSolution, mayReadSolution, statusHistory } from "~/solutions/solutions.server";
 import type { Solution } from "../../db/schema";
@@ -333,7 +334,7 @@ export default function SolutionPage() {
       </PageHeading>
       <p className="mt-3 flex flex-wrap items-center gap-3">
         <span className="sr-only">{t("solutionPage.status")}</span>
-        {accepted ? <SolutionStatusTag status={solution.status} /> : null}
+        {accepted ? <StatusBadge status={solution.status} /> : null}
         {!accepted ? (
           <span className="ds-tag" data-color={solution.review === "rejected" ? "danger" : "neutral"} data-size="sm">
             {t(`solutions.review.${solution.review}`)}

@@ -9,7 +9,7 @@ import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { catalogueHref, isFiltered, readCatalogueQuery, SORT_LABELS } from "~/solutions/catalogue-list-query";
 import { catalogueFilterOptions, listCatalogue } from "~/solutions/catalogue.server";
-import { CatalogueStatusTag } from "~/solutions/catalogue-status-tag";
+import { StatusBadge } from "~/solutions/status-badge";
 import { FilterSelect } from "~/ui/filter-select";
 import { ListHeading } from "~/ui/list-heading";
 import { pageTitle } from "~/ui/meta";
@@ -157,7 +157,7 @@ function SolutionRow({ solution }: { solution: Data["solutions"][number] }) {
         </Link>
       </h2>
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1" data-size="sm">
-        <CatalogueStatusTag status={solution.status} />
+        <StatusBadge status={solution.status} />
         {solution.openSource ? (
           <span className="ds-tag" data-color="info" data-size="sm">
             {t("solutionList.openSourceTag")}

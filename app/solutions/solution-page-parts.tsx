@@ -11,25 +11,6 @@ type When = Date | string;
 /** A date column's YYYY-MM-DD as the reader writes dates (noon UTC is the same day in Oslo). */
 export const formatDay = (day: string, language: "nb" | "en") => formatDate(new Date(`${day}T12:00:00Z`), language);
 
-const STATUS_COLOR: Record<SolutionStatus, string> = {
-  idea: "neutral",
-  pilot: "info",
-  in_use: "success",
-  scaling: "success",
-  national: "accent",
-  retired: "warning",
-};
-
-/** A solution's scaling status as a coloured tag. */
-export function SolutionStatusTag({ status }: { status: SolutionStatus }) {
-  const t = useT();
-  return (
-    <span className="ds-tag" data-color={STATUS_COLOR[status]} data-size="sm">
-      {capitalise(t(`solutions.status.${status}`))}
-    </span>
-  );
-}
-
 export type OwnerRef = { type: "municipality"; number: string; name: string } | { type: "organisation"; slug: string; name: string; kind: string };
 
 export interface SolutionFactsProps {

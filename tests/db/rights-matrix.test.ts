@@ -68,6 +68,10 @@ import * as organisationList from "~/routes/organisations._index";
 import * as newOrganisation from "~/routes/organisations.new";
 import * as solutionPage from "~/routes/solutions.$slug._index";
 import * as solutionEdit from "~/routes/solutions.$slug.edit";
+import * as solutionEvidence from "~/routes/solutions.$slug.evidence";
+import * as jointProcurement from "~/routes/solutions.$slug.joint-procurement";
+import * as jointProcurementCsv from "~/routes/solutions.$slug.joint-procurement[.csv]";
+import * as catalogueJointProcurement from "~/routes/solutions.joint-procurement";
 import * as solutionStatus from "~/routes/solutions.$slug.status";
 import * as solutionJson from "~/routes/solutions.$slug[.json]";
 import * as solutionList from "~/routes/solutions._index";
@@ -713,6 +717,12 @@ const ROWS: RightsRow<Fixtures>[] = [
     at: (f) => solution(f.ownersProposal.slug),
     expect: { anonymous: 404, pending: 404, member: 404, owner: "ok", coordinator: "ok", admin: "ok" },
   },
+  { what: "an accepted solution's evidence page", route: solutionEvidence, handler: "loader", at: (f) => solution(f.acceptedSolution.slug, "/evidence"), expect: everyone("ok") },
+  // Evidence is of what the catalogue accepted: a proposal has none, whoever asks.
+  { what: "a proposal's evidence page", route: solutionEvidence, handler: "loader", at: (f) => solution(f.ownersProposal.slug, "/evidence"), expect: everyone(404) },
+  { what: "a solution's joint procurement", route: jointProcurement, handler: "loader", at: (f) => solution(f.acceptedSolution.slug, "/joint-procurement"), expect: everyone("ok") },
+  { what: "a solution's joint procurement as CSV", route: jointProcurementCsv, handler: "loader", at: (f) => solution(f.acceptedSolution.slug, "/joint-procurement.csv"), expect: everyone("ok") },
+  { what: "the catalogue's joint procurement", route: catalogueJointProcurement, handler: "loader", at: plain("/solutions/joint-procurement"), expect: everyone("ok") },
   {
     what: "a solution's page by its id",
     route: solutionById,
