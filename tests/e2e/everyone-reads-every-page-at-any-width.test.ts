@@ -15,6 +15,10 @@ const NARROW = { width: 320, height: 568 };
 const SESSION = /^\/forum-sessions\/\d+$/;
 const TOPIC = /^\/topics\/\d+$/;
 const EXPERIENCE = /^\/experiences\/\d+$/;
+const SOLUTION = /^\/solutions\/(?!new$|proposals$|joint-procurement$)[a-z0-9-]+$/;
+const ORGANISATION = /^\/organisations\/(?!new$)[a-z0-9-]+$/;
+/** The demo's story: Digitale Helgeland's application, in use in its sixteen municipalities. */
+const HELGELAND_SOLUTION = "/solutions/soknad-om-redusert-foreldrebetaling-i-barnehage";
 
 /** The links on a page's main content that match, in order, each once. */
 async function linksIn(page: Page, path: string, pattern: RegExp): Promise<string[]> {
@@ -76,6 +80,14 @@ describe.each([
     const revised = (await linksIn(page, "/experiences?municipality=1804", EXPERIENCE))[0];
     expect(experiences).toHaveLength(3);
     expect(revised).toBeDefined();
+    // The most adopted solutions, and the organisations: a supplier and the regional cooperation.
+    const solutions = (await linksIn(page, "/solutions", SOLUTION)).slice(0, 3);
+    expect(solutions.length).toBeGreaterThanOrEqual(3);
+    const organisations = [
+      ...(await linksIn(page, "/organisations?kind=supplier", ORGANISATION)).slice(0, 1),
+      ...(await linksIn(page, "/organisations?kind=regional_cooperation", ORGANISATION)).slice(0, 1),
+    ];
+    expect(organisations).toHaveLength(2);
     await checkPhoneHeader(page);
     const wide = await visitAll(page, [
       "/",
@@ -90,15 +102,27 @@ describe.each([
       `${revised}/history`,
       `${revised}/history?from=1&to=2`,
       "/solutions",
+      "/solutions?status=scaling&component=KS%20Fiks&county=18&sort=name",
+      ...solutions,
+      HELGELAND_SOLUTION,
+      `${HELGELAND_SOLUTION}/evidence`,
+      `${HELGELAND_SOLUTION}/joint-procurement`,
+      "/solutions/joint-procurement",
+      "/organisations",
+      ...organisations,
       "/municipalities",
       "/municipalities?q=helgeland",
+      // A Helgeland municipality's page lists what it uses.
+      "/municipalities/1820",
       // The longest name in the list, in three languages.
       "/municipalities/5622",
       "/sign-in",
       "/sign-up",
       "/forgot-password",
     ]);
-    wide.push(...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999", "/topics/999999", "/experiences/999999"], 404)));
+    wide.push(
+      ...(await visitAll(page, ["/no-such-page", "/forum-sessions/999999", "/topics/999999", "/experiences/999999", "/solutions/no-such-solution", "/organisations/no-such-organisation"], 404)),
+    );
     wide.push(...(await visitAll(page, ["/reset-password/no-such-token"], 410)));
 
     // Sign-up with every field's error shown.
@@ -146,6 +170,10 @@ describe.each([
       "/topics?mine=supported",
       "/topics/new",
       ownTopics[0]!,
+      // The catalogue as a member: proposing, and a solution's page with the adoption form.
+      "/solutions/new",
+      HELGELAND_SOLUTION,
+      `${HELGELAND_SOLUTION}/joint-procurement`,
     ]);
     expect(wide).toEqual([]);
     await page.context().close();
@@ -174,6 +202,12 @@ describe.each([
     // A member's write-up as a coordinator may change it: its page, editor and co-authors.
     const [experience] = await linksIn(page, "/experiences?municipality=1820", EXPERIENCE);
     paths.push(experience!, `${experience}/edit`, `${experience}/co-authors`);
+    // The catalogue as a coordinator curates it: proposals, a proposal's review, a solution's status and editor, an organisation's editor.
+    const proposals = await linksIn(page, "/solutions/proposals", SOLUTION);
+    expect(proposals.length, "the demo has a proposal awaiting review").toBeGreaterThan(0);
+    const [organisation] = await linksIn(page, "/organisations?kind=regional_cooperation", ORGANISATION);
+    paths.push("/solutions/proposals", proposals[0]!, `${proposals[0]}/status`, HELGELAND_SOLUTION, `${HELGELAND_SOLUTION}/status`, `${HELGELAND_SOLUTION}/edit`);
+    paths.push("/organisations/new", organisation!, `${organisation}/edit`);
     // The coordinator's pages of an upcoming session and of a past one (with its summary).
     for (const session of [sessions[0]!, sessions.at(-1)!]) {
       for (const part of ["edit", "agenda", "registrations", "summary"]) paths.push(`${session}/${part}`);
