@@ -684,6 +684,9 @@ export async function seedDemoSolutions(now = new Date()): Promise<number> {
         ...(demo.adoptions ?? []).map((adoption, order) => ({ date: dateOf(now, adoption.at), order, kind: "adoption" as const, adoption })),
       ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? a.order - b.order : a.kind === "adoption" ? -1 : 1));
       let status = demo.accepted.status;
+      // The version of each adoption this demo recorded (none before it; the cooperation's recordings unknown).
+      const versions = new Map<string, number | null>();
+      let cooperated = false;
       for (const event of events) {
         if (event.kind === "status") {
           const changed = await setSolutionStatus(coordinator, solution.id, { fromStatus: status, toStatus: event.status, note: event.note, effectiveOn: event.date });
@@ -694,10 +697,17 @@ export async function seedDemoSolutions(now = new Date()): Promise<number> {
         } else {
           const { municipality, state, note = "", joint = false, by } = event.adoption;
           const adoption = { state, since: event.date, note, openToJointProcurement: joint };
-          const result =
-            municipality === "cooperation"
-              ? await recordForCooperation(viewer(DEMO_COOPERATION_MEMBER.email), helgeland, solution.id, adoption)
-              : await recordAdoption(viewer(by ?? COORDINATOR), solution.id, municipality, adoption, (await adoptionOf(solution.id, municipality))?.version ?? null);
+          let result;
+          if (municipality === "cooperation") {
+            result = await recordForCooperation(viewer(DEMO_COOPERATION_MEMBER.email), helgeland, solution.id, adoption);
+            versions.clear();
+            cooperated = true;
+          } else {
+            // Each recording is based on the one before it, as the form would show it.
+            const seen = versions.has(municipality) || !cooperated ? (versions.get(municipality) ?? null) : ((await adoptionOf(solution.id, municipality))?.version ?? null);
+            result = await recordAdoption(viewer(by ?? COORDINATOR), solution.id, municipality, adoption, seen);
+            if (result.ok) versions.set(municipality, result.adoption.version);
+          }
           if (!result.ok) throw new Error(`The demo adoption of «${demo.input.name}» in ${municipality} failed: ${result.reason}.`);
           if (event.adoption.unconfirmed) dated.unconfirmed.push(sql`(${solution.id}::int, ${municipality}::text)`);
         }
