@@ -6,6 +6,7 @@ import { startOutboxWorker, stopOutboxWorker } from "~/notifications/outbox.serv
 import { seedBaseData } from "~/base-data.server";
 import { seedDemoExperiences } from "~/experiences/demo.server";
 import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
+import { seedDemoSolutions } from "~/solutions/demo.server";
 import { seedDemoTopics } from "~/topics/demo.server";
 
 /** Opens, migrates and seeds the database. The server listens meanwhile and answers 503. */
@@ -21,6 +22,7 @@ export async function startApp(): Promise<void> {
       await seedDemoForumSessions();
       await seedDemoTopics();
       await seedDemoExperiences();
+      await seedDemoSolutions();
     }
     const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
     if (ADMIN_EMAIL && ADMIN_PASSWORD) {

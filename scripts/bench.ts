@@ -253,6 +253,14 @@ async function main() {
     select id, revision from experiences where status = 'published' and visibility = 'public'
     order by octet_length(body_md) desc, id limit 1`;
 
+  // The solution catalogue: the busy solution (the most adopted entry: Digitale Helgeland's application,
+  // about 300 adoptions), and the list filtered by the status and component the most entries share.
+  const [busySolution] = await db<{ slug: string }[]>`
+    select slug from solutions where review = 'accepted' order by adoption_count desc, id limit 1`;
+  const [solutionFilter] = await db<{ status: string; component: string }[]>`
+    select s.status::text as status, c.component from solutions s cross join lateral unnest(s.components) as c (component)
+    where s.review = 'accepted' group by 1, 2 order by count(*) desc, 1, 2 limit 1`;
+
   const pages: Page[] = [
     { name: "home", path: "/" },
     { name: "municipality list", path: "/municipalities" },
@@ -288,6 +296,17 @@ async function main() {
         ]
       : []),
     { name: "write-ups feed", path: "/feeds/experiences.atom" },
+    { name: "catalogue list", path: "/solutions" },
+    ...(solutionFilter
+      ? [
+          {
+            name: "catalogue filtered (status + component)",
+            path: `/solutions?status=${encodeURIComponent(solutionFilter.status)}&component=${encodeURIComponent(solutionFilter.component)}`,
+          },
+        ]
+      : []),
+    ...(busySolution ? [{ name: "busy solution page", path: `/solutions/${encodeURIComponent(busySolution.slug)}` }] : []),
+    { name: "/solutions.json", path: "/solutions.json" },
   ];
   const headersOf = (page: Page): Record<string, string> => (page.signedIn ? { cookie } : {});
 

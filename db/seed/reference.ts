@@ -1,6 +1,7 @@
 import type { Sql } from "postgres";
 import { renderMarkdown } from "../../app/lib/markdown.server";
 import { seedReferenceExperiences } from "./reference-experiences";
+import { seedReferenceSolutions } from "./reference-solutions";
 import { seedReferenceTopics } from "./reference-topics";
 
 /**
@@ -377,7 +378,8 @@ export async function seedReference(sql: Sql, options: { scale: number; seed: nu
         where s.summary is not null`
     ).count;
     const topicSizes = await seedReferenceTopics(tx, { scale: options.scale, approved, coordinator });
-    return { ...topicSizes, ...(await seedReferenceExperiences(tx, { scale: options.scale, approved, coordinator })) };
+    const experienceSizes = await seedReferenceExperiences(tx, { scale: options.scale, approved, coordinator });
+    return { ...topicSizes, ...experienceSizes, ...(await seedReferenceSolutions(tx, { scale: options.scale, approved, coordinator })) };
   });
   await sql`analyze`;
   return { ...sizes, ...areaSizes };
