@@ -61,19 +61,26 @@ export async function adoptionsOf(solutionId: number) {
       openToJointProcurement: adoptions.openToJointProcurement,
       confirmedAt: adoptions.confirmedAt,
       recordedBy: adoptions.recordedBy,
-      recordedByName: members.name,
-      recordedByEmail: members.email,
       viaOrganisationName: organisations.name,
       version: adoptions.version,
     })
     .from(adoptions)
     .innerJoin(municipalities, eq(municipalities.number, adoptions.municipalityNumber))
-    .leftJoin(members, eq(members.id, adoptions.recordedBy))
     .leftJoin(organisations, eq(organisations.id, adoptions.viaOrganisationId))
     .where(eq(adoptions.solutionId, solutionId))
     .orderBy(asc(municipalities.countyNumber), asc(municipalities.name));
+  // The recorders by their ids, apart: joined in, the planner read all 5,000 members for a busy solution (20 ms).
+  const recorderIds = [...new Set(rows.map((row) => row.recordedBy).filter((id): id is number => id !== null))];
+  const recorders = new Map(
+    recorderIds.length === 0
+      ? []
+      : (await db().select({ id: members.id, name: members.name, email: members.email }).from(members).where(inArray(members.id, recorderIds))).map((m) => [m.id, m]),
+  );
   const now = new Date();
-  return rows.map((row) => ({ ...row, stale: isStale(row, now) }));
+  return rows.map((row) => {
+    const recorder = row.recordedBy === null ? undefined : recorders.get(row.recordedBy);
+    return { ...row, recordedByName: recorder?.name ?? null, recordedByEmail: recorder?.email ?? null, stale: isStale(row, now) };
+  });
 }
 
 /** One municipality's adoption of one solution, if recorded. */

@@ -19,9 +19,11 @@ export async function forumSessionsOfSolution(solutionId: number, viewer: Viewer
       title: forumSessions.title,
       startsAt: forumSessions.startsAt,
       status: forumSessions.status,
-      agendaItemTitle: sql<string | null>`(select ${agendaItems.title} from ${agendaItems}
-        where ${agendaItems.forumSessionId} = ${forumSessions.id} and ${agendaItems.solutionId} = ${solutionId}
-        order by ${agendaItems.position} limit 1)`,
+      // Written out: drizzle leaves column names unqualified in a one-table select, and inside this subquery
+      // "id" would then be the agenda item's own.
+      agendaItemTitle: sql<string | null>`(select a.title from agenda_items a
+        where a.forum_session_id = forum_sessions.id and a.solution_id = ${solutionId}
+        order by a.position limit 1)`,
     })
     .from(forumSessions)
     .where(
