@@ -23,6 +23,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
 import { ThemeCheckboxes, type ThemeOption } from "~/ui/theme-checkboxes";
+import { StoredVersion } from "~/ui/stored-version";
 
 /** What is saved now, beside the editor's own typing after a stale save. */
 export interface StoredRevision {
@@ -453,27 +454,15 @@ export function ExperienceForm({ mode, values, errors, themes, municipalityOptio
 /** What is saved now, read-only, beside the editor's own typing after a stale save. */
 export function StoredExperience({ stored }: { stored: StoredRevision }) {
   const t = useT();
-  const row = (label: string, value: string) => (
-    <>
-      <dt className="mt-3 font-semibold">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words">
-        <Norwegian>{value}</Norwegian>
-      </dd>
-    </>
-  );
   return (
-    <section className="ds-card mt-6 min-w-0 self-start" data-variant="tinted" aria-labelledby="stored-revision">
-      <h2 id="stored-revision" className="ds-heading" data-size="xs">
-        {t("experienceForm.storedRevision", { revision: stored.revision })}
-      </h2>
-      <p className="ds-paragraph mt-2" data-size="sm">
-        {stored.editorName ? t("experienceForm.storedBy", { name: stored.editorName }) : t("experienceForm.storedByUnknown")}
-      </p>
-      <dl className="mt-1">
-        {row(t("experienceForm.title"), stored.title)}
-        {row(t("experienceForm.summary"), stored.summary)}
-        {row(t("experienceForm.body"), stored.body)}
-      </dl>
-    </section>
+    <StoredVersion
+      heading={t("experienceForm.storedRevision", { revision: stored.revision })}
+      note={stored.editorName ? t("experienceForm.storedBy", { name: stored.editorName }) : t("experienceForm.storedByUnknown")}
+      rows={[
+        { label: t("experienceForm.title"), value: stored.title },
+        { label: t("experienceForm.summary"), value: stored.summary },
+        { label: t("experienceForm.body"), value: stored.body },
+      ]}
+    />
   );
 }

@@ -6,6 +6,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { capitalise } from "~/lib/text";
 import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
+import { StoredVersion } from "~/ui/stored-version";
 
 interface Props {
   mode: "new" | "edit";
@@ -169,27 +170,17 @@ export function OrganisationForm({ mode, values, errors, municipalityOptions, sl
 /** What is saved now, read-only, beside the editor's own typing after a stale save. */
 export function StoredOrganisation({ stored }: { stored: OrganisationFormValues }) {
   const t = useT();
-  const row = (label: string, value: string) => (
-    <>
-      <dt className="mt-3 font-semibold">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words">
-        <Norwegian>{value || "—"}</Norwegian>
-      </dd>
-    </>
-  );
   const kind = (ORGANISATION_KINDS as readonly string[]).includes(stored.kind) ? capitalise(t(`organisations.kind.${stored.kind}` as MessageKey)) : stored.kind;
   return (
-    <section className="ds-card mt-6 min-w-0 self-start" data-variant="tinted" aria-labelledby="stored-organisation">
-      <h2 id="stored-organisation" className="ds-heading" data-size="xs">
-        {t("organisations.form.stored")}
-      </h2>
-      <dl className="mt-1">
-        {row(t("organisations.form.name"), stored.name)}
-        {row(t("organisations.form.kind"), kind)}
-        {row(t("organisations.form.description"), stored.description)}
-        {row(t("organisations.form.website"), stored.website)}
-        {row(t("organisations.form.municipalities"), stored.municipalities.join("\n"))}
-      </dl>
-    </section>
+    <StoredVersion
+      heading={t("organisations.form.stored")}
+      rows={[
+        { label: t("organisations.form.name"), value: stored.name },
+        { label: t("organisations.form.kind"), value: kind, plain: true },
+        { label: t("organisations.form.description"), value: stored.description },
+        { label: t("organisations.form.website"), value: stored.website, plain: true },
+        { label: t("organisations.form.municipalities"), value: stored.municipalities.join("\n") },
+      ]}
+    />
   );
 }

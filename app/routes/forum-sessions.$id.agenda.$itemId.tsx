@@ -12,6 +12,7 @@ import { notFound, parseId } from "~/lib/http.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
 import type { FormReply } from "~/lib/forms";
+import { StoredVersion } from "~/ui/stored-version";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.editTitle");
 
@@ -72,27 +73,18 @@ export async function action(args: ActionFunctionArgs) {
 function StoredItemView({ item }: { item: AgendaItemFields }) {
   const t = useT();
   const presenter = item.presenterEmail || [item.presenterName, item.presenterOrganisation].filter(Boolean).join(", ");
-  const rows: [string, string][] = [
-    [t("agenda.form.startTime"), item.startTime],
-    [t("agenda.form.duration"), item.durationMinutes],
-    [t("agenda.form.title"), item.title],
-    [t("agenda.presenter"), presenter || "–"],
-    [t("agenda.form.description"), item.description || "–"],
-  ];
   return (
-    <section aria-labelledby="stored-item" className="ds-card" data-color="warning">
-      <h2 id="stored-item" className="ds-heading mb-4" data-size="xs">
-        {t("agenda.storedVersion")}
-      </h2>
-      <dl className="space-y-3">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt className="font-semibold">{label}</dt>
-            <dd className="whitespace-pre-wrap break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
+    <StoredVersion
+      heading={t("agenda.storedVersion")}
+      rows={[
+        { label: t("agenda.form.startTime"), value: item.startTime, plain: true },
+        { label: t("agenda.form.duration"), value: item.durationMinutes, plain: true },
+        { label: t("agenda.form.title"), value: item.title },
+        { label: t("agenda.presenter"), value: presenter },
+        { label: t("agenda.form.description"), value: item.description },
+        { label: t("solutionLinks.presented"), value: item.solution },
+      ]}
+    />
   );
 }
 

@@ -10,6 +10,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { StoredVersion } from "~/ui/stored-version";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("forumSessions.editTitle", { title: data.values.title }) : "error.notFound.title");
@@ -60,35 +61,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/forum-sessions/${session.id}`, 303);
 }
 
-function StoredVersion({ stored, themes }: { stored: ForumSessionFormValues; themes: { id: number; nameNb: string; nameEn: string }[] }) {
+function StoredSession({ stored, themes }: { stored: ForumSessionFormValues; themes: { id: number; nameNb: string; nameEn: string }[] }) {
   const t = useT();
   const language = useLanguage();
-  const row = (label: string, value: string) => (
-    <>
-      <dt className="font-semibold">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words">{value}</dd>
-    </>
-  );
+  const themeNames = themes
+    .filter((theme) => stored.themeIds.includes(theme.id))
+    .map((theme) => (language === "nb" ? theme.nameNb : theme.nameEn))
+    .join(", ");
   return (
-    <section className="ds-card mt-6" data-variant="tinted" aria-labelledby="stored-version">
-      <h2 id="stored-version" className="ds-heading" data-size="xs">
-        {t("forumSessions.form.storedVersion")}
-      </h2>
-      <dl className="mt-3 space-y-1">
-        {row(t("forumSessions.form.title"), stored.title)}
-        {row(t("forumSessions.form.description"), stored.description)}
-        {row(t("forumSessions.form.startsAt"), stored.startsAt.replace("T", " "))}
-        {row(t("forumSessions.form.endsAt"), stored.endsAt.replace("T", " "))}
-        {row(t("forumSessions.form.meetingUrl"), stored.meetingUrl)}
-        {row(
-          t("forumSessions.form.themes"),
-          themes
-            .filter((theme) => stored.themeIds.includes(theme.id))
-            .map((theme) => (language === "nb" ? theme.nameNb : theme.nameEn))
-            .join(", "),
-        )}
-      </dl>
-    </section>
+    <StoredVersion
+      heading={t("forumSessions.form.storedVersion")}
+      rows={[
+        { label: t("forumSessions.form.title"), value: stored.title },
+        { label: t("forumSessions.form.description"), value: stored.description },
+        { label: t("forumSessions.form.startsAt"), value: stored.startsAt.replace("T", " "), plain: true },
+        { label: t("forumSessions.form.endsAt"), value: stored.endsAt.replace("T", " "), plain: true },
+        { label: t("forumSessions.form.meetingUrl"), value: stored.meetingUrl, plain: true },
+        { label: t("forumSessions.form.themes"), value: themeNames, plain: true },
+      ]}
+    />
   );
 }
 
@@ -108,7 +99,7 @@ export default function EditForumSessionPage() {
           themes={themes}
           submitLabel={t("forumSessions.form.save")}
         />
-        {reply?.stored ? <StoredVersion stored={reply.stored} themes={themes} /> : null}
+        {reply?.stored ? <StoredSession stored={reply.stored} themes={themes} /> : null}
       </div>
     </>
   );

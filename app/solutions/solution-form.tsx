@@ -15,6 +15,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
 import { ThemeCheckboxes, type ThemeOption } from "~/ui/theme-checkboxes";
+import { StoredVersion } from "~/ui/stored-version";
 
 /** The entry a proposed name already belongs to; `visible` when the proposer may open it. */
 export interface DuplicateEntry {
@@ -388,27 +389,15 @@ export interface StoredSolution {
 
 export function StoredSolutionView({ stored }: { stored: StoredSolution }) {
   const t = useT();
-  const row = (label: string, value: string) => (
-    <>
-      <dt className="mt-3 font-semibold">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words">
-        <Norwegian>{value}</Norwegian>
-      </dd>
-    </>
-  );
   return (
-    <section className="ds-card mt-6 min-w-0 self-start" data-variant="tinted" aria-labelledby="stored-version">
-      <h2 id="stored-version" className="ds-heading" data-size="xs">
-        {t("solutions.form.storedVersion")}
-      </h2>
-      <p className="ds-paragraph mt-2" data-size="sm">
-        {t("solutions.form.storedHelp")}
-      </p>
-      <dl className="mt-1">
-        {row(t("solutions.form.name"), stored.name)}
-        {row(t("solutions.form.summary"), stored.summary)}
-        {row(t("solutions.form.description"), stored.description)}
-      </dl>
-    </section>
+    <StoredVersion
+      heading={t("solutions.form.storedVersion")}
+      note={t("solutions.form.storedHelp")}
+      rows={[
+        { label: t("solutions.form.name"), value: stored.name },
+        { label: t("solutions.form.summary"), value: stored.summary },
+        { label: t("solutions.form.description"), value: stored.description },
+      ]}
+    />
   );
 }

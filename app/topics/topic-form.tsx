@@ -6,8 +6,8 @@ import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
-import { Norwegian } from "~/ui/norwegian";
 import { ThemeCheckboxes } from "~/ui/theme-checkboxes";
+import { StoredVersion } from "~/ui/stored-version";
 
 export interface ThemeOption {
   id: number;
@@ -170,32 +170,20 @@ export function TopicForm({ values, errors, themes, municipalityOptions, present
 export function StoredTopic({ stored, themes }: { stored: TopicFormValues; themes: ThemeOption[] }) {
   const t = useT();
   const language = useLanguage();
-  const row = (label: string, value: string) => (
-    <>
-      <dt className="font-semibold">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words">
-        <Norwegian>{value}</Norwegian>
-      </dd>
-    </>
-  );
+  const themeNames = themes
+    .filter((theme) => stored.themeIds.includes(theme.id))
+    .map((theme) => (language === "nb" ? theme.nameNb : theme.nameEn))
+    .join(", ");
   return (
-    <section className="ds-card mt-6 min-w-0 self-start" data-variant="tinted" aria-labelledby="stored-version">
-      <h2 id="stored-version" className="ds-heading" data-size="xs">
-        {t("topicForm.storedVersion")}
-      </h2>
-      <dl className="mt-3 space-y-1">
-        {row(t("topicForm.title"), stored.title)}
-        {row(t("topicForm.description"), stored.description)}
-        {row(
-          t("topicForm.themes"),
-          themes
-            .filter((theme) => stored.themeIds.includes(theme.id))
-            .map((theme) => (language === "nb" ? theme.nameNb : theme.nameEn))
-            .join(", "),
-        )}
-        {row(t("topicForm.canPresentStored"), stored.canPresent ? t("topicForm.yes") : t("topicForm.no"))}
-        {row(t("topicForm.experienced"), stored.experienced.join(", "))}
-      </dl>
-    </section>
+    <StoredVersion
+      heading={t("topicForm.storedVersion")}
+      rows={[
+        { label: t("topicForm.title"), value: stored.title },
+        { label: t("topicForm.description"), value: stored.description },
+        { label: t("topicForm.themes"), value: themeNames, plain: true },
+        { label: t("topicForm.canPresentStored"), value: stored.canPresent ? t("topicForm.yes") : t("topicForm.no"), plain: true },
+        { label: t("topicForm.experienced"), value: stored.experienced.join(", ") },
+      ]}
+    />
   );
 }

@@ -116,6 +116,10 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       experience_published: true,
       experience_co_author_added: true,
       experience_commented: true,
+      solution_reviewed: true,
+      solution_status_changed: true,
+      solution_commented: true,
+      adoption_unconfirmed: true,
     });
   });
 
@@ -157,11 +161,15 @@ describe.each(signedIn)("a signed-in %s", (role) => {
     ]);
     expect(result.status).toBe(200);
     expect(await optOutsOf(viewer)).toEqual([
+      "adoption_unconfirmed",
       "experience_co_author_added",
       "experience_commented",
       "experience_published",
       "forum_session_cancelled",
       "forum_session_moved",
+      "solution_commented",
+      "solution_reviewed",
+      "solution_status_changed",
       "topic_commented",
       "topic_merged",
       "topic_status_changed",
@@ -176,6 +184,10 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       experience_published: false,
       experience_co_author_added: false,
       experience_commented: false,
+      solution_reviewed: false,
+      solution_status_changed: false,
+      solution_commented: false,
+      adoption_unconfirmed: false,
     });
 
     await post(viewer, [
@@ -189,6 +201,10 @@ describe.each(signedIn)("a signed-in %s", (role) => {
       ["email", "experience_published"],
       ["email", "experience_co_author_added"],
       ["email", "experience_commented"],
+      ["email", "solution_reviewed"],
+      ["email", "solution_status_changed"],
+      ["email", "solution_commented"],
+      ["email", "adoption_unconfirmed"],
     ]);
     expect(await optOutsOf(viewer)).toEqual([]);
   });
