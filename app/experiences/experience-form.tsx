@@ -20,7 +20,7 @@ import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
 import { capitalise } from "~/lib/text";
 import { useT, type MessageKey } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
-import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
+import { ErrorSummary, Field, fieldId, FormAlert, SelectField, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
 import { ThemeCheckboxes, type ThemeOption } from "~/ui/theme-checkboxes";
 import { StoredVersion } from "~/ui/stored-version";
@@ -64,52 +64,6 @@ function Choice({ type, name, value, checked, label, id }: { type: "radio" | "ch
   );
 }
 
-function SelectField({
-  name,
-  label,
-  value,
-  errors,
-  options,
-  emptyLabel,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  errors?: string[];
-  options: { value: string; label: string }[];
-  emptyLabel: string;
-}) {
-  const t = useT();
-  const id = fieldId(name);
-  const error = errors?.[0];
-  return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className="ds-input"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <option value="">{emptyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="ds-validation-message" data-color="danger">
-          {t(error as MessageKey)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** A fieldset's own message (the list as a whole), beside its legend's description. */
 function FieldsetError({ id, error }: { id: string; error?: string }) {

@@ -4,7 +4,7 @@ import { fieldSlots, municipalityField, ORGANISATION_MUNICIPALITIES_MAX, type Or
 import { useT, type MessageKey } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { capitalise } from "~/lib/text";
-import { ErrorSummary, Field, fieldId, FormAlert, TextAreaField } from "~/ui/field";
+import { ErrorSummary, Field, fieldId, FormAlert, SelectField, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
 import { StoredVersion } from "~/ui/stored-version";
 
@@ -20,44 +20,6 @@ interface Props {
   existing?: { slug: string; name: string };
 }
 
-function KindSelect({ value, errors }: { value: string; errors?: string[] }) {
-  const t = useT();
-  const id = fieldId("kind");
-  const error = errors?.[0];
-  return (
-    <div className="ds-field">
-      <div className="flex flex-wrap items-baseline gap-x-1">
-        <label className="ds-label" htmlFor={id}>
-          {t("organisations.form.kind")}
-        </label>
-        <span className="ds-paragraph font-normal" data-size="sm" aria-hidden="true">
-          {t("form.requiredMark")}
-        </span>
-      </div>
-      <select
-        id={id}
-        name="kind"
-        className="ds-input"
-        defaultValue={value}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <option value="">{t("organisations.form.chooseKind")}</option>
-        {ORGANISATION_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {capitalise(t(`organisations.kind.${kind}`))}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="ds-validation-message" data-color="danger">
-          {t(error as MessageKey)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Create and edit share one form: name, kind, description, website and a regional cooperation's municipalities. */
 export function OrganisationForm({ mode, values, errors, municipalityOptions, slots, existing }: Props) {
@@ -98,7 +60,15 @@ export function OrganisationForm({ mode, values, errors, municipalityOptions, sl
         maxLength={ORGANISATION_NAME_MAX}
         autoComplete="off"
       />
-      <KindSelect value={values.kind} errors={errors.kind} />
+      <SelectField
+        name="kind"
+        label={t("organisations.form.kind")}
+        value={values.kind}
+        errors={errors.kind}
+        required
+        emptyLabel={t("organisations.form.chooseKind")}
+        options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: capitalise(t(`organisations.kind.${kind}`)) }))}
+      />
       <TextAreaField
         name="description"
         rows={5}

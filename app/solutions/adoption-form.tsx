@@ -5,7 +5,7 @@ import { formatDay } from "./solution-page-parts";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/lib/dates";
 import { capitalise } from "~/lib/text";
-import { Field, FormAlert, TextAreaField } from "~/ui/field";
+import { Field, FormAlert, SelectField, TextAreaField } from "~/ui/field";
 import { Norwegian } from "~/ui/norwegian";
 
 type When = Date | string;
@@ -46,36 +46,6 @@ export interface AdoptionReply {
   confirm?: { message: MessageKey; stale?: AdoptionRecordView };
 }
 
-function StateSelect({ id, value, errors }: { id: string; value: string; errors?: string[] }) {
-  const t = useT();
-  const error = errors?.[0];
-  return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor={id}>
-        {t("solutionPage.adoption.state")}
-      </label>
-      <select
-        id={id}
-        name="state"
-        className="ds-input"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {ADOPTION_STATES.map((state) => (
-          <option key={state} value={state}>
-            {capitalise(t(`solutions.adoption.${state}`))}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="ds-validation-message" data-color="danger">
-          {t(error as MessageKey)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** State, since, note and "open to joint procurement": the fields both forms share, ids prefixed apart. */
 function RelationFields({ prefix, values, errors, today }: { prefix: string; values: AdoptionFormValues; errors: AdoptionFormReply["errors"]; today: string }) {
@@ -83,7 +53,14 @@ function RelationFields({ prefix, values, errors, today }: { prefix: string; val
   const language = useLanguage();
   return (
     <>
-      <StateSelect id={`${prefix}-state`} value={values.state} errors={errors.state} />
+      <SelectField
+        name="state"
+        id={`${prefix}-state`}
+        label={t("solutionPage.adoption.state")}
+        value={values.state}
+        errors={errors.state}
+        options={ADOPTION_STATES.map((state) => ({ value: state, label: capitalise(t(`solutions.adoption.${state}`)) }))}
+      />
       <Field
         name="since"
         id={`${prefix}-since`}

@@ -1,9 +1,15 @@
 import { Form } from "@remix-run/react";
 import { SOLUTION_STATUSES, STATUS_NOTE_MAX, type SolutionStatus } from "../../db/schema/solution-values";
-import { useT, type MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { capitalise } from "~/lib/text";
-import { Field, FormAlert, TextAreaField } from "~/ui/field";
+import { Field, FormAlert, SelectField, TextAreaField } from "~/ui/field";
+
+/** Scaling statuses as a select's options, named as the reader's language names them. */
+function useStatusOptions() {
+  const t = useT();
+  return (statuses: readonly SolutionStatus[]) => statuses.map((status) => ({ value: status, label: capitalise(t(`solutions.status.${status}`)) }));
+}
 
 /** What a review or status form's action answered: the form it was for, and what was typed. */
 export interface StatusFormReply {
@@ -14,57 +20,6 @@ export interface StatusFormReply {
   values: Record<string, string>;
 }
 
-function StatusSelect({
-  id,
-  name,
-  label,
-  description,
-  statuses,
-  value,
-  error,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  description?: string;
-  statuses: readonly SolutionStatus[];
-  value?: string;
-  error?: string;
-}) {
-  const t = useT();
-  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor={id}>
-        {label}
-      </label>
-      {description ? (
-        <p id={`${id}-description`} className="ds-paragraph" data-size="sm">
-          {description}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        className="ds-input w-full"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {statuses.map((status) => (
-          <option key={status} value={status}>
-            {capitalise(t(`solutions.status.${status}`))}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="ds-validation-message" data-color="danger">
-          {t(error as MessageKey)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function DayField({ id, value, today, error }: { id: string; value?: string; today: string; error?: string[] }) {
   const t = useT();
@@ -89,6 +44,7 @@ function DayField({ id, value, today, error }: { id: string; value?: string; tod
  */
 export function ReviewForms({ prefix, solutionId, reply, today, name }: { prefix: string; solutionId?: number; reply?: StatusFormReply; today: string; name: string }) {
   const t = useT();
+  const statusOptions = useStatusOptions();
   const mine = (intent: string) => (reply?.intent === intent && (solutionId === undefined || reply.id === solutionId) ? reply : undefined);
   const accept = mine("accept");
   const reject = mine("reject");
@@ -98,13 +54,13 @@ export function ReviewForms({ prefix, solutionId, reply, today, name }: { prefix
         <input type="hidden" name="intent" value="accept" />
         {solutionId !== undefined ? <input type="hidden" name="id" value={solutionId} /> : null}
         <FormAlert message={accept?.errors.form?.[0]} />
-        <StatusSelect
+        <SelectField
           id={`${prefix}-status`}
           name="status"
           label={t("solutions.reviewForm.firstStatus")}
-          statuses={SOLUTION_STATUSES}
+          options={statusOptions(SOLUTION_STATUSES)}
           value={accept?.values.status ?? "idea"}
-          error={accept?.errors.status?.[0]}
+          errors={accept?.errors.status}
         />
         <TextAreaField
           name="note"
@@ -158,19 +114,19 @@ export function StatusChangeForm({
   today: string;
 }) {
   const t = useT();
+  const statusOptions = useStatusOptions();
   const others = SOLUTION_STATUSES.filter((s) => s !== current);
   return (
     <Form method="post" noValidate className="max-w-xl space-y-4">
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="fromStatus" value={current} />
       <FormAlert message={reply?.errors.form?.[0]} />
-      <StatusSelect
-        id="field-toStatus"
+      <SelectField
         name="toStatus"
         label={t("solutions.statusForm.newStatus")}
-        statuses={others}
+        options={statusOptions(others)}
         value={reply?.values.toStatus ?? suggested ?? undefined}
-        error={reply?.errors.toStatus?.[0]}
+        errors={reply?.errors.toStatus}
       />
       <TextAreaField
         name="note"

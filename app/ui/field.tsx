@@ -100,6 +100,35 @@ export function TextAreaField({
   );
 }
 
+/** A labelled choice of one among options, with an empty first choice when `emptyLabel` is given. */
+export function SelectField({
+  name,
+  label,
+  description,
+  errors,
+  id,
+  required,
+  value,
+  options,
+  emptyLabel,
+}: Labelled & { value?: string; options: readonly { value: string; label: string }[]; emptyLabel?: string }) {
+  return (
+    <FieldShell
+      {...{ name, label, description, errors, id, required }}
+      control={(aria) => (
+        <select name={name} className="ds-input" defaultValue={value} {...aria}>
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
 /** A message for the whole form (not one field), announced when it appears. */
 export function FormAlert({
   message,
