@@ -4,7 +4,7 @@ import { expectNoAxeViolations, openPage } from "../helpers/browser";
 import { signInAsDemo, withServerAndBrowser } from "../helpers/e2e";
 
 // That no page scrolls sideways at 320 px is checked where every page is visited:
-// everyone-reads-every-page-at-any-width.test.ts. Here: the header itself.
+// everyone-reads-every-page-in-*.test.ts (tests/helpers/every-page.ts). Here: the header itself.
 
 const app = withServerAndBrowser();
 
