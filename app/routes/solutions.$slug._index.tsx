@@ -15,6 +15,7 @@ import { getViewer, requireApprovedMember, summarise } from "~/members/permissio
 import { can, type ViewerSummary } from "~/members/rights";
 import { AdoptionSection, type AdoptionFormData, type AdoptionReply } from "~/solutions/adoption-form";
 import { findMunicipality, readAdoptionForm, readConfirmForm, readCooperationForm } from "~/solutions/adoption-forms";
+import type { AdoptionState } from "../../db/schema/solution-values";
 import { AdoptionPictureView } from "~/solutions/adoption-picture-view";
 import { loadAdoptionPicture } from "~/solutions/adoption-picture.server";
 import {
@@ -74,6 +75,20 @@ async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, reques
   };
 }
 
+/** How many municipalities of each adoption state the page lists by name. */
+const ADOPTERS_SHOWN_PER_STATE = 24;
+
+function countByState(rows: readonly { state: AdoptionState }[]): Partial<Record<AdoptionState, number>> {
+  const counts: Partial<Record<AdoptionState, number>> = {};
+  for (const row of rows) counts[row.state] = (counts[row.state] ?? 0) + 1;
+  return counts;
+}
+
+function firstPerState<T extends { state: AdoptionState }>(rows: readonly T[], limit: number): T[] {
+  const taken: Partial<Record<AdoptionState, number>> = {};
+  return rows.filter((row) => (taken[row.state] = (taken[row.state] ?? 0) + 1) <= limit);
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = summarise(await getViewer(request, context));
   const solution = await readableSolution(params.slug, viewer);
@@ -130,7 +145,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The adoptions' hint for coordinators; a person decides on the status page.
     suggestion: tally ? suggestedStatus(solution.status, tally) : null,
     picture,
-    adoptions: adoptions.map((a) => ({
+    // A solution in use in hundreds of municipalities would make a page of 200 KB: the first few per state
+    // here, and all of them on the evidence page.
+    adopterCounts: countByState(adoptions),
+    adoptions: firstPerState(adoptions, ADOPTERS_SHOWN_PER_STATE).map((a) => ({
       municipalityNumber: a.municipalityNumber,
       municipalityName: a.municipalityName,
       countyName: a.countyName,
@@ -321,7 +339,7 @@ function Suggestion() {
 }
 
 export default function SolutionPage() {
-  const { solution, facts, history, picture, adoptions, experiences, sessions, comments, adoptionForm, isCoordinator, viewerState } =
+  const { solution, facts, history, picture, adoptions, adopterCounts, experiences, sessions, comments, adoptionForm, isCoordinator, viewerState } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useT();
@@ -371,6 +389,8 @@ export default function SolutionPage() {
           {picture ? <AdoptionPictureView picture={picture} /> : null}
           <AdoptionList
             adoptions={adoptions}
+            counts={adopterCounts}
+            allHref={`/solutions/${solution.slug}/evidence#adopters`}
             changeHref={isCoordinator ? (number) => `/solutions/${solution.slug}?municipality=${number}#adoption` : null}
           />
         </section>

@@ -41,6 +41,7 @@ export const en: Record<keyof typeof nb, string> = {
   "solutionPage.adoptions.none": "No municipality has recorded its use yet.",
   "solutionPage.adoptions.jointProcurement": "Open to joint procurement",
   "solutionPage.adoptions.stale": "Possibly stale, last confirmed {date}",
+  "solutionPage.adoptions.more": "{count, plural, one {# more municipality} other {# more municipalities}}: see them all on the evidence page",
   "solutionPage.adoptions.since": "Since {date}",
   "solutionPage.adoptions.via": "recorded by {organisation}",
   "solutionPage.adoptions.recordedBy": "contact: {name}",

@@ -39,6 +39,7 @@ export const nb = {
   "solutionPage.adoptions.none": "Ingen kommuner har registrert seg ennå.",
   "solutionPage.adoptions.jointProcurement": "Åpen for felles anskaffelse",
   "solutionPage.adoptions.stale": "Kanskje utdatert, sist bekreftet {date}",
+  "solutionPage.adoptions.more": "{count, plural, one {# kommune til} other {# kommuner til}}: se alle på dokumentasjonssiden",
   "solutionPage.adoptions.since": "Siden {date}",
   "solutionPage.adoptions.via": "registrert av {organisation}",
   "solutionPage.adoptions.recordedBy": "kontakt: {name}",

@@ -224,7 +224,19 @@ const LIST_ORDER: readonly AdoptionState[] = ["in_use", "piloting", "planning", 
  * The municipalities by adoption state, each with since when, its note, whether it is open to joint
  * procurement, and "possibly stale" with the last confirmed date. Coordinators get a link to change one.
  */
-export function AdoptionList({ adoptions, changeHref }: { adoptions: AdoptionRow[]; changeHref: ((municipalityNumber: string) => string) | null }) {
+export function AdoptionList({
+  adoptions,
+  counts,
+  allHref,
+  changeHref,
+}: {
+  adoptions: AdoptionRow[];
+  /** How many there are of each state, when only the first few of each are given. */
+  counts: Partial<Record<AdoptionState, number>>;
+  /** Where all of them are listed. */
+  allHref: string;
+  changeHref: ((municipalityNumber: string) => string) | null;
+}) {
   const t = useT();
   const language = useLanguage();
   if (adoptions.length === 0) return <p className="ds-paragraph mt-2">{t("solutionPage.adoptions.none")}</p>;
@@ -236,7 +248,7 @@ export function AdoptionList({ adoptions, changeHref }: { adoptions: AdoptionRow
         return (
           <section key={state} className="mt-6" aria-labelledby={`adoptions-${state}`}>
             <h3 id={`adoptions-${state}`} className="ds-heading" data-size="2xs">
-              {capitalise(t(`solutions.adoption.${state}`))} ({rows.length})
+              {capitalise(t(`solutions.adoption.${state}`))} ({counts[state] ?? rows.length})
             </h3>
             <ul className="mt-2 max-w-3xl space-y-2">
               {rows.map((row) => (
@@ -287,6 +299,13 @@ export function AdoptionList({ adoptions, changeHref }: { adoptions: AdoptionRow
                 </li>
               ))}
             </ul>
+            {(counts[state] ?? 0) > rows.length ? (
+              <p className="ds-paragraph mt-2" data-size="sm">
+                <Link className="ds-link" to={allHref}>
+                  {t("solutionPage.adoptions.more", { count: (counts[state] ?? 0) - rows.length })}
+                </Link>
+              </p>
+            ) : null}
           </section>
         );
       })}
