@@ -142,8 +142,8 @@ export async function catalogueFilterOptions() {
 export const MUNICIPALITY_STATES = ["in_use", "piloting", "planning", "interested"] as const satisfies readonly AdoptionState[];
 export type MunicipalityState = (typeof MUNICIPALITY_STATES)[number];
 
-/** More in one state than a page can hold: the rest are counted. */
-const SHOWN_PER_STATE = 100;
+/** More in one state than a page can hold (50 KB of HTML): the rest are counted. At the reference size a busy municipality has about 85. */
+const SHOWN_PER_STATE = 15;
 
 /**
  * The accepted entries a municipality uses, pilots, plans or wants, grouped by state and named in order,

@@ -8,6 +8,7 @@ import * as municipalityPage from "~/routes/municipalities.$number";
 import * as listPage from "~/routes/solutions._index";
 import { recordAdoption, type AdoptionInput } from "~/solutions/adoptions.server";
 import { catalogueHref } from "~/solutions/catalogue-list-query";
+import { solutionsOfMunicipality } from "~/solutions/catalogue.server";
 import { reviewSolution } from "~/solutions/solutions.server";
 
 type Viewer = TestMember | null;
@@ -274,5 +275,19 @@ describe("a municipality's page", () => {
   it("answers 404 for a municipality nobody knows", async () => {
     const request = requestAs(null, "/municipalities/9999");
     expect((await outcome(() => municipalityPage.loader({ request, params: { number: "9999" }, context: {} }))).status).toBe(404);
+  });
+});
+
+describe("a municipality that uses many solutions", () => {
+  it("names the first 15 of a state on its page and counts the rest", async () => {
+    const inUse: AdoptionInput = { state: "in_use", since: "2025-02-01", note: "", openToJointProcurement: false };
+    for (let i = 0; i < 16; i++) {
+      const entry = await createSolution(proposer, coordinator);
+      expect((await recordAdoption(coordinator, entry.id, "5001", inUse, null)).ok).toBe(true);
+    }
+    const { groups } = await solutionsOfMunicipality("5001");
+    const used = groups.find((group) => group.state === "in_use")!;
+    expect(used.solutions).toHaveLength(15);
+    expect(used.more).toBe(1);
   });
 });
