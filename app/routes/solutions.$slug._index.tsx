@@ -76,7 +76,7 @@ async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, reques
 }
 
 /** How many municipalities of each adoption state the page lists by name. */
-const ADOPTERS_SHOWN_PER_STATE = 24;
+const ADOPTERS_SHOWN_PER_STATE = 12;
 
 function countByState(rows: readonly { state: AdoptionState }[]): Partial<Record<AdoptionState, number>> {
   const counts: Partial<Record<AdoptionState, number>> = {};
