@@ -32,9 +32,6 @@ export const en: Record<keyof typeof nb, string> = {
   "home.area.solutions": "A catalogue of reusable solutions and how far they have spread.",
   "home.area.municipalities": "All {count} municipalities in Norway, grouped by county.",
 
-  "coming.lead": "This part of Kommuneforum is being built and is not in use yet.",
-  "coming.meanwhile": "Meanwhile, you can browse the list of municipalities.",
-
   "municipalities.title": "Municipalities",
   "municipalities.lead": "Norway's {count} municipalities (2024), grouped by county.",
   "municipalities.filter.label": "Filter by name, number or county",
@@ -47,8 +44,6 @@ export const en: Record<keyof typeof nb, string> = {
   "municipalities.countyLabel": "County",
   "municipalities.region": "Region",
   "municipalities.back": "All municipalities",
-  "municipalities.later":
-    "The solutions this municipality uses will appear here once the solution catalogue is in place.",
 
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The page does not exist, or the address is mistyped.",

@@ -34,9 +34,6 @@ export const nb = {
   "home.area.solutions": "Katalog over gjenbrukbare løsninger og hvor langt de er tatt i bruk.",
   "home.area.municipalities": "Alle {count} kommuner i Norge, gruppert etter fylke.",
 
-  "coming.lead": "Denne delen av Kommuneforum er under arbeid og er ikke tatt i bruk ennå.",
-  "coming.meanwhile": "I mellomtiden kan du se listen over kommuner.",
-
   "municipalities.title": "Kommuner",
   "municipalities.lead": "Norges {count} kommuner (2024), gruppert etter fylke.",
   "municipalities.filter.label": "Filtrer på navn, nummer eller fylke",
@@ -49,8 +46,6 @@ export const nb = {
   "municipalities.countyLabel": "Fylke",
   "municipalities.region": "Region",
   "municipalities.back": "Alle kommuner",
-  "municipalities.later":
-    "Kommunens løsninger i løsningskatalogen vises her når katalogen er på plass.",
 
   "error.notFound.title": "Fant ikke siden",
   "error.notFound.body": "Siden finnes ikke, eller adressen er skrevet feil.",
