@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { COMMENT_MAX } from "./comment-values";
-import { int32, requiredText } from "~/lib/forms";
+import { hasNoNul, int32, requiredText } from "~/lib/forms";
 
 export const HIDE_REASON_MAX = 500;
 
 // The request gate refuses a NUL byte before any action runs; an action called some other way refuses it here.
-const storable = <T extends z.ZodString>(text: T) => text.refine((value) => !value.includes("\0"), { error: "comments.form.badCharacter" });
+const storable = <T extends z.ZodString>(text: T) => text.refine(hasNoNul, { error: "comments.form.badCharacter" });
 
 /** The comment's markdown: required, at most COMMENT_MAX characters. */
 const body = storable(requiredText(COMMENT_MAX));

@@ -71,3 +71,13 @@ export function toOsloInput(date: Date): string {
 export function toOsloTimeInput(date: Date): string {
   return toOsloInput(date).slice(11);
 }
+
+/** A YYYY-MM-DD (as `<input type="date">` sends it) that names a real day from `firstYear` on, else undefined. */
+export function parseIsoDate(value: string, firstYear = 1900): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < firstYear || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return match[0];
+}

@@ -30,6 +30,12 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   return { ok: false, errors, values };
 }
 
+/**
+ * No NUL byte: PostgreSQL cannot store one in text. The request gate refuses them before any action runs;
+ * an action called some other way refuses them with this.
+ */
+export const hasNoNul = (text: string) => !text.includes("\0");
+
 /** The largest value of a PostgreSQL integer: ids and versions beyond it are refused, not a 500. */
 export const MAX_INT32 = 2_147_483_647;
 

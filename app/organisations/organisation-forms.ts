@@ -6,7 +6,8 @@ import {
   URL_MAX,
 } from "../../db/schema/solution-values";
 import type { OrganisationInput } from "./organisations.server";
-import { int32, parseForm, type FieldErrors } from "~/lib/forms";
+import { hasNoNul, int32, parseForm, type FieldErrors } from "~/lib/forms";
+import { isHttpLink } from "~/lib/links";
 import { municipalityFinder, type RegisterMunicipality } from "~/municipalities/municipality-finder";
 
 /** More than any regional cooperation has: Digitale Helgeland has 16. */
@@ -18,23 +19,11 @@ const MORE_FIELDS = 5;
 export const ORGANISATION_FORM_INTENTS = ["save", "more"] as const;
 
 const lineBreaks = (text: string) => text.replace(/\r\n?/g, "\n");
-// The request gate refuses a NUL byte before any action runs; an action called some other way refuses it here.
-const noNul = (value: string) => !value.includes("\0");
-
-/** An http(s) address with a host: what a website link may be. */
-export function isWebsite(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 export const organisationForm = z.object({
   name: z
     .string({ error: "form.required" })
-    .refine(noNul, { error: "organisations.form.badCharacter" })
+    .refine(hasNoNul, { error: "organisations.form.badCharacter" })
     .transform((name) => name.trim().replace(/\s+/g, " "))
     .pipe(z.string().min(1, { error: "form.required" }).max(ORGANISATION_NAME_MAX, { error: "organisations.form.nameTooLong" })),
   kind: z
@@ -46,7 +35,7 @@ export const organisationForm = z.object({
     .string()
     .optional()
     .default("")
-    .refine(noNul, { error: "organisations.form.badCharacter" })
+    .refine(hasNoNul, { error: "organisations.form.badCharacter" })
     .transform((text) => lineBreaks(text).trim())
     .pipe(z.string().max(ORGANISATION_DESCRIPTION_MAX, { error: "organisations.form.descriptionTooLong" })),
   website: z
@@ -55,7 +44,7 @@ export const organisationForm = z.object({
     .default("")
     .transform((text) => text.trim())
     .refine((text) => text.length <= URL_MAX, { error: "organisations.form.websiteTooLong" })
-    .refine((text) => text === "" || isWebsite(text), { error: "organisations.form.badWebsite" }),
+    .refine((text) => text === "" || isHttpLink(text), { error: "organisations.form.badWebsite" }),
   // Only the edit form carries one: the version the editor opened.
   version: int32().optional(),
   intent: z.enum(ORGANISATION_FORM_INTENTS).catch("save"),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import {
   members,
   municipalities,
@@ -11,7 +11,7 @@ import {
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../db/schema/solution-values";
 import { db, type Database, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
-import { slugify } from "~/lib/text";
+import { freeSlug, lockNames } from "~/lib/slugs.server";
 import type { ViewerSummary } from "~/members/rights";
 
 /** What the create and edit forms give, already checked (the municipalities exist). */
@@ -143,26 +143,6 @@ export async function organisationChoices() {
 /** Paths under /organisations/ that are pages of their own, not organisations. */
 const RESERVED_SLUGS = new Set(["new"]);
 
-/** A slug not yet taken: the name's, then with -2, -3, … */
-async function freeSlug(tx: Transaction, name: string): Promise<string> {
-  const base = RESERVED_SLUGS.has(slugify(name)) ? `${slugify(name)}-organisation` : slugify(name);
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: organisations.slug })
-        .from(organisations)
-        .where(or(eq(organisations.slug, base), sql`${organisations.slug} like ${`${base}-%`}`))
-    ).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** One name check at a time: two organisations of the same name cannot both pass it. */
-async function lockNames(tx: Transaction) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('organisations.name'))`);
-}
-
 const columnsOf = (input: OrganisationInput) => ({
   name: input.name,
   kind: input.kind,
@@ -206,7 +186,7 @@ export type CreateResult = { ok: true; organisation: Organisation } | DuplicateN
 export async function createOrganisation(coordinator: ViewerSummary, input: OrganisationInput): Promise<CreateResult> {
   let result: CreateResult | undefined;
   await audited(coordinator.id, "organisation.create", { type: "organisation", id: "new" }, async (tx) => {
-    await lockNames(tx);
+    await lockNames(tx, "organisations.name");
     const existing = await organisationNamed(input.name, undefined, tx);
     if (existing) {
       result = { ok: false, reason: "duplicate", existing: { slug: existing.slug, name: existing.name } };
@@ -214,7 +194,7 @@ export async function createOrganisation(coordinator: ViewerSummary, input: Orga
     }
     const [row] = await tx
       .insert(organisations)
-      .values({ ...columnsOf(input), slug: await freeSlug(tx, input.name) })
+      .values({ ...columnsOf(input), slug: await freeSlug(tx, organisations.slug, input.name, { paths: RESERVED_SLUGS, suffix: "organisation" }) })
       .returning();
     const numbers = municipalitiesOf(input);
     await replaceMunicipalities(tx, row!.id, numbers);
@@ -236,7 +216,7 @@ export type UpdateResult = { ok: true; organisation: Organisation } | { ok: fals
 export async function updateOrganisation(coordinator: ViewerSummary, id: number, basedOnVersion: number, input: OrganisationInput): Promise<UpdateResult> {
   let result: UpdateResult = { ok: false, reason: "notFound" };
   await audited(coordinator.id, "organisation.edit", { type: "organisation", id }, async (tx) => {
-    await lockNames(tx);
+    await lockNames(tx, "organisations.name");
     const [current] = await tx.select().from(organisations).where(eq(organisations.id, id)).for("update");
     if (!current) return null;
     if (current.version !== basedOnVersion) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ADOPTION_NOTE_MAX, ADOPTION_STATES } from "../../db/schema/solution-values";
 import type { AdoptionInput } from "./adoptions.server";
-import { int32, MAX_INT32, parseForm, type FormReply } from "~/lib/forms";
+import { parseIsoDate } from "~/lib/dates";
+import { hasNoNul, int32, MAX_INT32, parseForm, type FormReply } from "~/lib/forms";
 import { municipalityFinder, type RegisterMunicipality } from "~/municipalities/municipality-finder";
 
 /** What the solution page's forms post: an adoption, one for a whole cooperation, a confirmation, a comment. */
@@ -13,19 +14,6 @@ export const ADOPTION_FIRST_YEAR = 1990;
 /** `basedOnVersion` when the form showed no record yet. */
 export const NO_RECORD = "none";
 
-/** A YYYY-MM-DD that names a real day from ADOPTION_FIRST_YEAR, else undefined. */
-function isoDay(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < ADOPTION_FIRST_YEAR || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return match[0];
-}
-
-// The request gate refuses a NUL byte before any action runs; an action called some other way refuses it here.
-const storable = (text: string) => !text.includes("\0");
-
 const fields = {
   state: z.enum(ADOPTION_STATES, { error: "solutionPage.adoption.unknownState" }),
   since: z.string({ error: "form.required" }),
@@ -34,7 +22,7 @@ const fields = {
     .optional()
     .default("")
     .transform((note) => note.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(ADOPTION_NOTE_MAX, { error: "solutionPage.adoption.noteTooLong" }).refine(storable, { error: "solutionPage.adoption.badCharacter" })),
+    .pipe(z.string().max(ADOPTION_NOTE_MAX, { error: "solutionPage.adoption.noteTooLong" }).refine(hasNoNul, { error: "solutionPage.adoption.badCharacter" })),
   openToJointProcurement: z.string().optional(),
 };
 
@@ -79,7 +67,7 @@ function typedValues(formData: FormData): AdoptionFormValues {
 
 /** The date checked against today (Oslo): a relation does not start in the future. */
 function checkSince(since: string, today: string, errors: Record<string, string[] | undefined>): string | undefined {
-  const day = isoDay(since);
+  const day = parseIsoDate(since, ADOPTION_FIRST_YEAR);
   if (!day) errors.since = [since.trim() === "" ? "form.required" : "solutionPage.adoption.badDate"];
   else if (day > today) errors.since = ["solutionPage.adoption.futureDate"];
   return day;

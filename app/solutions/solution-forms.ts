@@ -13,7 +13,8 @@ import {
   URL_MAX,
   type SolutionStatus,
 } from "../../db/schema/solution-values";
-import { int32 } from "~/lib/forms";
+import { hasNoNul, int32 } from "~/lib/forms";
+import { isHttpLink } from "~/lib/links";
 
 // Messages are translation keys (solutions.form.*), shown beside the field in the reader's language.
 
@@ -36,25 +37,13 @@ export const lineBreaks = (text: string) => text.replace(/\r\n?/g, "\n");
 export const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 const NUL = "solutions.form.badCharacter";
-const noNul = (text: string) => !text.includes("\0");
 
 /** A link as the catalogue keeps it: absolute http(s), nothing else (no javascript:, data:, ftp:, relative). */
 export function checkLink(typed: string): { ok: true; url: string | null } | { ok: false; error: string } {
   const text = typed.trim();
   if (text === "") return { ok: true, url: null };
   if (text.length > URL_MAX) return { ok: false, error: "solutions.form.urlTooLong" };
-  // The URL parser quietly drops tabs and line breaks, reads "\" as "/" and "https:///x" as host x: refuse them instead.
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f\\]/.test(text)) return { ok: false, error: "solutions.form.urlNotHttp" };
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, error: "solutions.form.urlNotHttp" };
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || !/^https?:\/\/[^/?#]/i.test(text)) {
-    return { ok: false, error: "solutions.form.urlNotHttp" };
-  }
+  if (!isHttpLink(text)) return { ok: false, error: "solutions.form.urlNotHttp" };
   return { ok: true, url: text };
 }
 
@@ -106,7 +95,7 @@ export const solutionForm = z.object({
     .trim()
     .min(1, { error: "form.required" })
     .max(SOLUTION_NAME_MAX, { error: "solutions.form.nameTooLong" })
-    .refine(noNul, { error: NUL }),
+    .refine(hasNoNul, { error: NUL }),
   // Counted as the reader sees it: a line break is one character, though the browser sends two.
   summary: z
     .string({ error: "form.required" })
@@ -117,7 +106,7 @@ export const solutionForm = z.object({
         .trim()
         .min(1, { error: "form.required" })
         .max(SOLUTION_SUMMARY_MAX, { error: "solutions.form.summaryTooLong" })
-        .refine(noNul, { error: NUL }),
+        .refine(hasNoNul, { error: NUL }),
     ),
   // Not trimmed: markdown's leading spaces mean something. May be left empty: the summary says enough.
   description: z
@@ -126,18 +115,18 @@ export const solutionForm = z.object({
     .default("")
     .transform(lineBreaks)
     .refine((text) => utf8Bytes(text) <= SOLUTION_DESCRIPTION_MAX_BYTES, { error: "solutions.form.descriptionTooLong" })
-    .refine(noNul, { error: NUL }),
+    .refine(hasNoNul, { error: NUL }),
   ownerType: z.enum(OWNER_TYPES, { error: "solutions.form.ownerRequired" }),
-  ownerMunicipality: z.string().trim().max(200, { error: "solutions.form.unknownMunicipality" }).refine(noNul, { error: NUL }).optional().default(""),
+  ownerMunicipality: z.string().trim().max(200, { error: "solutions.form.unknownMunicipality" }).refine(hasNoNul, { error: NUL }).optional().default(""),
   ownerOrganisation: z.string().trim().optional().default(""),
-  otherComponents: z.string().max(5000, { error: "solutions.form.tooManyTags" }).refine(noNul, { error: NUL }).optional().default(""),
-  otherArchiveSystems: z.string().max(5000, { error: "solutions.form.tooManyTags" }).refine(noNul, { error: NUL }).optional().default(""),
+  otherComponents: z.string().max(5000, { error: "solutions.form.tooManyTags" }).refine(hasNoNul, { error: NUL }).optional().default(""),
+  otherArchiveSystems: z.string().max(5000, { error: "solutions.form.tooManyTags" }).refine(hasNoNul, { error: NUL }).optional().default(""),
   websiteUrl: z.string().optional().default(""),
   sourceUrl: z.string().optional().default(""),
   documentationUrl: z.string().optional().default(""),
-  licence: z.string().trim().max(SOLUTION_LICENCE_MAX, { error: "solutions.form.licenceTooLong" }).refine(noNul, { error: NUL }).optional().default(""),
+  licence: z.string().trim().max(SOLUTION_LICENCE_MAX, { error: "solutions.form.licenceTooLong" }).refine(hasNoNul, { error: NUL }).optional().default(""),
   openSource: z.string().optional(),
-  contactEmail: z.string().trim().max(CONTACT_EMAIL_MAX, { error: "solutions.form.unknownContact" }).refine(noNul, { error: NUL }).optional().default(""),
+  contactEmail: z.string().trim().max(CONTACT_EMAIL_MAX, { error: "solutions.form.unknownContact" }).refine(hasNoNul, { error: NUL }).optional().default(""),
   // Only the edit form carries one: the version the editor opened.
   version: int32().optional(),
   intent: z.enum(SOLUTION_FORM_INTENTS).catch("save"),
@@ -202,7 +191,7 @@ const noteField = z
       .trim()
       .min(1, { error: "solutions.statusForm.noteRequired" })
       .max(STATUS_NOTE_MAX, { error: "solutions.statusForm.noteTooLong" })
-      .refine(noNul, { error: NUL }),
+      .refine(hasNoNul, { error: NUL }),
   );
 
 /** YYYY-MM-DD from a date input; checked as a real day on the server (parseIsoDate). Empty is today. */
@@ -232,7 +221,7 @@ export const reviewForm = z.discriminatedUnion(
             .trim()
             .min(1, { error: "solutions.reviewForm.reasonRequired" })
             .max(STATUS_NOTE_MAX, { error: "solutions.reviewForm.reasonTooLong" })
-            .refine(noNul, { error: NUL }),
+            .refine(hasNoNul, { error: NUL }),
         ),
     }),
   ],

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import {
   adoptions,
   members,
@@ -16,7 +16,7 @@ import { db, type Transaction } from "~/db.server";
 import { audited } from "~/lib/audit.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { osloToday } from "~/lib/oslo-time.server";
-import { slugify } from "~/lib/text";
+import { freeSlug, lockNames } from "~/lib/slugs.server";
 import { can, type ViewerSummary } from "~/members/rights";
 import { notifyMembers } from "~/notifications/notify.server";
 import { kickOutbox } from "~/notifications/outbox.server";
@@ -198,26 +198,6 @@ async function replaceLinks(tx: Transaction, solutionId: number, input: Solution
 /** Paths under /solutions/ that are pages of their own, not entries. */
 const RESERVED_SLUGS = new Set(["new", "proposals", "joint-procurement", "by-id"]);
 
-/** A slug not yet taken: the name's, then with -2, -3, … */
-async function freeSlug(tx: Transaction, name: string): Promise<string> {
-  const base = RESERVED_SLUGS.has(slugify(name)) ? `${slugify(name)}-solution` : slugify(name);
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: solutions.slug })
-        .from(solutions)
-        .where(or(eq(solutions.slug, base), sql`${solutions.slug} like ${`${base}-%`}`))
-    ).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** One name check at a time: two proposals (or edits) of the same name cannot both pass it. */
-async function lockNames(tx: Transaction) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('solutions.name'))`);
-}
-
 export type DuplicateName = { ok: false; reason: "duplicate"; existing: { slug: string; name: string } };
 
 export type ProposeResult = { ok: true; solution: Solution } | DuplicateName;
@@ -225,12 +205,12 @@ export type ProposeResult = { ok: true; solution: Solution } | DuplicateName;
 /** A member proposes a catalogue entry; a coordinator reviews it. A name already in the catalogue is refused with that entry. */
 export async function proposeSolution(proposer: ViewerSummary, input: SolutionInput): Promise<ProposeResult> {
   return db().transaction(async (tx): Promise<ProposeResult> => {
-    await lockNames(tx);
+    await lockNames(tx, "solutions.name");
     const existing = await solutionNamed(input.name, undefined, tx);
     if (existing) return { ok: false, reason: "duplicate", existing };
     const [row] = await tx
       .insert(solutions)
-      .values({ ...columnsOf(input), slug: await freeSlug(tx, input.name), proposedBy: proposer.id })
+      .values({ ...columnsOf(input), slug: await freeSlug(tx, solutions.slug, input.name, { paths: RESERVED_SLUGS, suffix: "solution" }), proposedBy: proposer.id })
       .returning();
     await replaceLinks(tx, row!.id, input);
     return { ok: true, solution: row! };
@@ -249,7 +229,7 @@ export type UpdateResult = { ok: true; solution: Solution } | { ok: false; reaso
 export async function updateSolution(actor: ViewerSummary, id: number, basedOnVersion: number, input: SolutionInput): Promise<UpdateResult> {
   let result: UpdateResult = { ok: false, reason: "notFound" };
   const write = async (tx: Transaction) => {
-    await lockNames(tx);
+    await lockNames(tx, "solutions.name");
     const existing = await solutionNamed(input.name, id, tx);
     if (existing) {
       result = { ok: false, reason: "duplicate", existing };

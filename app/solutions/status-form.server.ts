@@ -1,5 +1,6 @@
 import { parseForm, type FieldErrors } from "~/lib/forms";
-import { osloToday, parseIsoDate } from "~/lib/oslo-time.server";
+import { parseIsoDate } from "~/lib/dates";
+import { osloToday } from "~/lib/oslo-time.server";
 import { reviewForm, statusForm } from "./solution-forms";
 import type { ReviewDecision, StatusChange } from "./solutions.server";
 
