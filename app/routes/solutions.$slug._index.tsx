@@ -16,6 +16,7 @@ import { can, type ViewerSummary } from "~/members/rights";
 import { AdoptionSection, type AdoptionFormData, type AdoptionReply } from "~/solutions/adoption-form";
 import { findMunicipality, readAdoptionForm, readConfirmForm, readCooperationForm } from "~/solutions/adoption-forms";
 import type { AdoptionState } from "../../db/schema/solution-values";
+import type { AdoptionPicture } from "~/solutions/adoption-picture";
 import { AdoptionPictureView } from "~/solutions/adoption-picture-view";
 import { loadAdoptionPicture } from "~/solutions/adoption-picture.server";
 import {
@@ -25,14 +26,13 @@ import {
   mayRecordAdoption,
   recordAdoption,
   recordForCooperation,
-  tallyAdoptions,
 } from "~/solutions/adoptions.server";
 import { forumSessionsOfSolution } from "~/solutions/links.server";
 import { commentOnSolution } from "~/solutions/solution-comments.server";
 import { adoptionRecord, cooperationOf, currentRecord, municipalityNamed } from "~/solutions/solution-page.server";
 import { StatusBadge } from "~/solutions/status-badge";
 import { AdoptionList, ForumSessionLinks, SolutionFacts, StatusTimeline } from "~/solutions/solution-page-parts";
-import { suggestedStatus } from "~/solutions/scaling";
+import { suggestedStatus, type AdoptionTally } from "~/solutions/scaling";
 import { getSolutionBySlug, getSolutionDetails, mayEditSolution, mayReadSolution, statusHistory } from "~/solutions/solutions.server";
 import type { Solution } from "../../db/schema";
 import { pageTitle, socialMeta } from "~/ui/meta";
@@ -78,10 +78,9 @@ async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, reques
 /** How many municipalities of each adoption state the page lists by name. */
 const ADOPTERS_SHOWN_PER_STATE = 12;
 
-function countByState(rows: readonly { state: AdoptionState }[]): Partial<Record<AdoptionState, number>> {
-  const counts: Partial<Record<AdoptionState, number>> = {};
-  for (const row of rows) counts[row.state] = (counts[row.state] ?? 0) + 1;
-  return counts;
+/** The picture already counts the adoptions by state and county: the scaling suggestion reads those. */
+function tallyOf(picture: AdoptionPicture): AdoptionTally {
+  return { byState: picture.counts, inUseCounties: picture.counties.filter((county) => county.counts.in_use > 0).length };
 }
 
 function firstPerState<T extends { state: AdoptionState }>(rows: readonly T[], limit: number): T[] {
@@ -95,10 +94,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const accepted = solution.review === "accepted";
   const isMember = can(viewer, "readMembersOnly");
   const isCoordinator = can(viewer, "coordinate");
-  const [details, history, tally, picture, adoptions, experiences, sessions, comments, adoptionForm] = await Promise.all([
+  const [details, history, picture, adoptions, experiences, sessions, comments, adoptionForm] = await Promise.all([
     getSolutionDetails(solution),
     statusHistory(solution.id),
-    accepted && isCoordinator ? tallyAdoptions(solution.id) : null,
     accepted ? loadAdoptionPicture(solution.id) : null,
     accepted ? adoptionsOf(solution.id) : [],
     accepted ? experiencesOfSolution(solution.id, viewer) : [],
@@ -143,11 +141,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       changedByName: isMember ? row.changedByName : null,
     })),
     // The adoptions' hint for coordinators; a person decides on the status page.
-    suggestion: tally ? suggestedStatus(solution.status, tally) : null,
+    suggestion: picture && isCoordinator ? suggestedStatus(solution.status, tallyOf(picture)) : null,
     picture,
     // A solution in use in hundreds of municipalities would make a page of 200 KB: the first few per state
     // here, and all of them on the evidence page.
-    adopterCounts: countByState(adoptions),
+    adopterCounts: Object.fromEntries(Object.entries(picture?.counts ?? {}).filter(([, n]) => n > 0)) as Partial<Record<AdoptionState, number>>,
     adoptions: firstPerState(adoptions, ADOPTERS_SHOWN_PER_STATE).map((a) => ({
       municipalityNumber: a.municipalityNumber,
       municipalityName: a.municipalityName,
