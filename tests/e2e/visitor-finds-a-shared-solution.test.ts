@@ -15,8 +15,16 @@ describe("the Helgeland application in the catalogue", () => {
     const solutionUrl = visitor.url();
     const main = (await visitor.getByRole("main").textContent()) ?? "";
     expect(main).toContain("I bruk i 16 kommuner");
-    for (const part of ["Digitale Helgeland", "Sikri", "Accenture", "ID-porten", "KS Fiks", "Elements", "Vefsn", "Træna"]) expect(main).toContain(part);
+    for (const part of ["Digitale Helgeland", "Sikri", "Accenture", "ID-porten", "KS Fiks", "Elements", "Alstahaug"]) expect(main).toContain(part);
     await expectNoAxeViolations(visitor);
+    // The page names twelve of them; the evidence page, one link away, all sixteen.
+    await visitor.getByRole("main").getByRole("link", { name: "4 kommuner til: se alle på dokumentasjonssiden" }).click();
+    await visitor.waitForURL(/\/evidence/);
+    const evidence = (await visitor.getByRole("main").textContent()) ?? "";
+    for (const number of ["1811", "1812", "1813", "1815", "1816", "1818", "1820", "1822", "1824", "1825", "1826", "1827", "1828", "1832", "1833", "1835"]) {
+      expect(evidence).toContain(number);
+    }
+    await visitor.goto(solutionUrl);
 
     // The joint-procurement CSV, as the page links it: Norwegian Excel's separator and the interested municipalities.
     const csvHref = await visitor.getByRole("main").getByRole("link", { name: "Last ned felles anskaffelse (CSV)" }).getAttribute("href");
