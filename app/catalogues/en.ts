@@ -5,6 +5,10 @@ import { en as experienceForm } from "~/experiences/form-messages.en";
 import { en as experiencePage } from "~/experiences/page-messages.en";
 import { en as experienceHistory } from "~/experiences/history-messages.en";
 import { en as feeds } from "~/experiences/feed-messages.en";
+import { en as search } from "~/search/messages.en";
+import { en as themes } from "~/themes/messages.en";
+import { en as home } from "~/home/messages.en";
+import { en as myPage } from "~/members/me-messages.en";
 import { en as comments } from "~/comments/messages.en";
 import { en as forumSessions } from "~/forum-sessions/messages.en";
 import { en as calendar } from "~/forum-sessions/calendar-messages.en";
@@ -23,4 +27,4 @@ import { en as topicPage } from "~/topics/page-messages.en";
 import { en as triage } from "~/topics/triage-messages.en";
 
 /** Every message in English; a key missing here fails the typecheck. */
-export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks };
+export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage };

@@ -1,0 +1,2 @@
+export const nb = {
+} as const;
