@@ -3,7 +3,8 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "
 import type { Socket } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql, type Logger } from "drizzle-orm";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { sql, type Logger, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -206,7 +207,8 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
       releasePidFile();
       releaseOsLock();
     };
-    client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    // pg_trgm: the search's typo-tolerant title matching (db/migrations/0007_search.sql creates it).
+    client = await PGlite.create(options.dataDir, { extensions: { pg_trgm }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   } catch (error) {
     release();
     throw error;
@@ -288,4 +290,10 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** The rows of a raw SQL query, whichever driver answered (postgres.js gives an array, PGlite `{ rows }`). */
+export async function selectRows<Row>(query: SQL): Promise<Row[]> {
+  const result = (await db().execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
 }

@@ -32,6 +32,7 @@ export function PageShell({ children }: { children: ReactNode }) {
             <span className="text-xl font-semibold sm:text-2xl">{t("app.name")}</span>
             <span className="hidden text-sm text-[var(--ds-color-neutral-text-subtle)] sm:block">{t("app.tagline")}</span>
           </Link>
+          {pathname === "/search" ? null : <HeaderSearch />}
           <div className="order-last w-full sm:order-none sm:w-auto">
             <AccountLinks />
           </div>
@@ -61,6 +62,30 @@ export function PageShell({ children }: { children: ReactNode }) {
         </div>
       </footer>
     </div>
+  );
+}
+
+/** The search box on every page but the search page itself (which has its own, with the filters). */
+function HeaderSearch() {
+  const t = useT();
+  return (
+    <Form method="get" action="/search" role="search" aria-label={t("search.header.label")} className="order-last flex w-full min-w-0 gap-2 sm:order-none sm:w-auto">
+      <label htmlFor="header-search" className="sr-only">
+        {t("search.header.label")}
+      </label>
+      <input
+        id="header-search"
+        name="q"
+        type="search"
+        className="ds-input min-w-0 flex-1 sm:w-48 lg:w-64"
+        data-size="sm"
+        placeholder={t("search.header.placeholder")}
+        maxLength={400}
+      />
+      <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+        {t("search.header.submit")}
+      </button>
+    </Form>
   );
 }
 

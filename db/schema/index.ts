@@ -15,3 +15,5 @@ export * from "./experiences";
 export * from "./solution-values";
 export * from "./organisations";
 export * from "./solutions";
+export * from "./search-values";
+export * from "./search";

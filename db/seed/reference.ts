@@ -221,6 +221,8 @@ export async function seedReference(sql: Sql, options: { scale: number; seed: nu
     await tx`set local max_parallel_workers_per_gather = 0`;
     // generate_series' row estimates would have small statements JIT-compiled, which costs more than it saves.
     await tx`set local jit = off`;
+    // The search index is written once at the end, set by set, instead of row by row by its triggers.
+    await tx`set local kommuneforum.search_deferred = 'on'`;
     await tx`
       create temporary table ranked_municipalities on commit drop as
       select number, row_number() over (
@@ -379,7 +381,10 @@ export async function seedReference(sql: Sql, options: { scale: number; seed: nu
     ).count;
     const topicSizes = await seedReferenceTopics(tx, { scale: options.scale, approved, coordinator });
     const experienceSizes = await seedReferenceExperiences(tx, { scale: options.scale, approved, coordinator });
-    return { ...topicSizes, ...experienceSizes, ...(await seedReferenceSolutions(tx, { scale: options.scale, approved, coordinator })) };
+    const solutionSizes = await seedReferenceSolutions(tx, { scale: options.scale, approved, coordinator });
+    await tx`set local kommuneforum.search_deferred = 'off'`;
+    const [{ searchDocuments } = { searchDocuments: 0 }] = await tx<{ searchDocuments: number }[]>`select search_rebuild() as "searchDocuments"`;
+    return { ...topicSizes, ...experienceSizes, ...solutionSizes, searchDocuments };
   });
   await sql`analyze`;
   return { ...sizes, ...areaSizes };

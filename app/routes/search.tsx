@@ -1,0 +1,303 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SEARCH_KINDS, type SearchKind } from "../../db/schema/search-values";
+import { listThemes } from "~/forum-sessions/forum-sessions.server";
+import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
+import { formatDate, formatNumber } from "~/lib/dates";
+import { pageNumber } from "~/lib/forms";
+import { getViewer, summarise } from "~/members/permissions.server";
+import { can } from "~/members/rights";
+import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
+import { isNarrowed, readSearchQuery, searchHref, type SearchFilters } from "~/search/search-query";
+import { Marked } from "~/search/marked-text";
+import { RANKED_PER_KIND, search, type SearchHit } from "~/search/search.server";
+import { FilterSelect } from "~/ui/filter-select";
+import { Norwegian } from "~/ui/norwegian";
+import { Pagination } from "~/ui/pagination";
+import { pageTitle } from "~/ui/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "search.title");
+
+/** Past the ranked matches (RANKED_PER_KIND a kind) every page is empty; a larger number reads as this one. */
+const LAST_PAGE = 100_000;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [viewer, themes, { counties }] = await Promise.all([getViewer(request, context), listThemes(), listMunicipalitiesByCounty()]);
+  const countyOf = new Map(counties.flatMap((c) => c.municipalities.map((m) => [m.number, c.number] as const)));
+  const query = readSearchQuery(new URL(request.url).searchParams, {
+    themeSlugs: new Set(themes.map((theme) => theme.slug)),
+    countyNumbers: new Set(counties.map((c) => c.number)),
+    countyOf,
+  });
+  const page = pageNumber(request, LAST_PAGE);
+  // Members-only write-ups for approved members, as in every list; drafts are never in the index.
+  const approved = can(summarise(viewer), "write");
+  const results = await search(query, { approved, page });
+  const shownCounty = query.filters.countyNumber ?? (query.filters.municipalityNumber ? countyOf.get(query.filters.municipalityNumber) : undefined);
+  return data(
+    {
+      text: query.text,
+      searched: query.words.length > 0 && !query.error,
+      error: query.error ?? null,
+      filters: query.filters,
+      page,
+      results,
+      rankedPerKind: RANKED_PER_KIND,
+      approved,
+      themes: themes.map((theme) => ({ slug: theme.slug, nameNb: theme.nameNb, nameEn: theme.nameEn })),
+      counties: counties.map((c): [string, string] => [c.number, c.name]),
+      municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
+    },
+    // A query that cannot be searched is the asker's to fix: said beside the box, with a 400.
+    { status: query.error ? 400 : 200 },
+  );
+}
+
+function SearchForm() {
+  const { text, error, filters, themes, counties, municipalities } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const narrowed = isNarrowed(filters);
+  return (
+    // A plain GET form: the whole query lands in the address, to bookmark or share, with or without JavaScript.
+    <Form method="get" action="/search" role="search" aria-label={t("search.form.label")} className="mt-6 space-y-4">
+      <div className="ds-field max-w-2xl">
+        <label className="ds-label" htmlFor="search-q">
+          {t("search.query")}
+        </label>
+        <div className="flex flex-wrap gap-2">
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            className="ds-input min-w-0 flex-1"
+            defaultValue={text}
+            maxLength={400}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "search-q-error" : undefined}
+          />
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t("search.submit")}
+          </button>
+        </div>
+        {error ? (
+          <p id="search-q-error" className="ds-validation-message" data-color="danger">
+            {t(error)}
+          </p>
+        ) : null}
+      </div>
+      <details className="ds-card" data-variant="tinted" open={narrowed || Boolean(filters.kind)}>
+        <summary className="cursor-pointer font-semibold">{t("search.filters")}</summary>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <FilterSelect
+            name="type"
+            label={t("search.type")}
+            value={filters.kind}
+            all={t("search.allTypes")}
+            options={SEARCH_KINDS.map((kind) => [kind, t(`search.kinds.${kind}`)])}
+          />
+          <FilterSelect
+            name="theme"
+            label={t("search.theme")}
+            value={filters.themeSlug}
+            all={t("search.allThemes")}
+            options={themes.map((theme) => [theme.slug, language === "nb" ? theme.nameNb : theme.nameEn])}
+          />
+          <FilterSelect name="county" label={t("search.county")} value={filters.countyNumber} all={t("search.allCounties")} options={counties} lang="nb" />
+          <FilterSelect
+            name="municipality"
+            label={t("search.municipality")}
+            value={filters.municipalityNumber}
+            all={t("search.allMunicipalities")}
+            options={municipalities}
+            description={municipalities.length === 0 ? t("search.municipalityHelp") : undefined}
+            lang="nb"
+          />
+          <div className="ds-field min-w-0">
+            <label className="ds-label" htmlFor="search-from">
+              {t("search.from")}
+            </label>
+            <input id="search-from" name="from" type="date" className="ds-input" defaultValue={filters.from ?? ""} aria-describedby="search-dates" />
+          </div>
+          <div className="ds-field min-w-0">
+            <label className="ds-label" htmlFor="search-to">
+              {t("search.to")}
+            </label>
+            <input id="search-to" name="to" type="date" className="ds-input" defaultValue={filters.to ?? ""} aria-describedby="search-dates" />
+          </div>
+        </div>
+        <p id="search-dates" className="ds-paragraph mt-2" data-size="sm">
+          {t("search.datesHelp")}
+        </p>
+        <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {t("search.submit")}
+          </button>
+          {narrowed || filters.kind ? (
+            <Link className="ds-link" to={searchHref(text, {})}>
+              {t("search.clear")}
+            </Link>
+          ) : null}
+        </div>
+      </details>
+    </Form>
+  );
+}
+
+/** "All (42) · Forum sessions (3) · …": each type's hits a link; the chosen one marked as current. */
+function TypeNavigation() {
+  const { text, filters, results, rankedPerKind } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const count = (n: number, capped: boolean) => `${formatNumber(n, language)}${capped ? "+" : ""}`;
+  const all: SearchFilters = { ...filters, kind: undefined };
+  const allCount = SEARCH_KINDS.reduce((sum, kind) => sum + results.counts[kind], 0);
+  const items: { kind?: SearchKind; label: string; count: string }[] = [
+    { label: t("search.all"), count: count(allCount, results.capped.length > 0) },
+    ...SEARCH_KINDS.filter((kind) => results.counts[kind] > 0 || kind === filters.kind).map((kind) => ({
+      kind,
+      label: t(`search.kinds.${kind}`),
+      count: count(results.counts[kind], results.capped.includes(kind) && results.counts[kind] >= rankedPerKind),
+    })),
+  ];
+  return (
+    <nav aria-label={t("search.typeNav")} className="mt-4">
+      <ul className="flex flex-wrap gap-2">
+        {items.map((item) => {
+          const current = item.kind === filters.kind;
+          return (
+            <li key={item.kind ?? "all"}>
+              <Link
+                className="ds-button"
+                data-variant={current ? "primary" : "secondary"}
+                data-size="sm"
+                to={searchHref(text, item.kind ? { ...filters, kind: item.kind } : all)}
+                aria-current={current ? "page" : undefined}
+              >
+                {item.label} ({item.count})
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+const STATUS_KEYS: Partial<Record<SearchKind, (status: string) => MessageKey>> = {
+  forum_session: (status) => `forumSessions.status.${status}` as MessageKey,
+  topic: (status) => `topics.status.${status}` as MessageKey,
+  solution: (status) => `solutions.status.${status}` as MessageKey,
+  organisation: (status) => `organisations.kind.${status}` as MessageKey,
+};
+
+function Hit({ hit }: { hit: SearchHit }) {
+  const t = useT();
+  const language = useLanguage();
+  const statusKey = hit.status ? STATUS_KEYS[hit.kind]?.(hit.status) : undefined;
+  const facts = [
+    hit.context,
+    hit.occurredAt ? formatDate(new Date(hit.occurredAt), language) : null,
+    statusKey ? t(statusKey) : null,
+  ].filter(Boolean);
+  return (
+    <li className="min-w-0 break-words border-b border-[var(--ds-color-neutral-border-subtle)] pb-4">
+      <span className="ds-tag" data-color="neutral" data-size="sm">
+        {t(`search.kind.${hit.kind}`)}
+      </span>
+      <h3 className="ds-heading mt-1" data-size="xs">
+        <Link className="ds-link" to={hit.path}>
+          <Norwegian>
+            <Marked text={hit.title} />
+          </Norwegian>
+        </Link>
+      </h3>
+      {facts.length > 0 ? (
+        <p className="ds-paragraph" data-size="sm">
+          <Norwegian>{facts.join(" · ")}</Norwegian>
+        </p>
+      ) : null}
+      {hit.snippet ? (
+        <p className="ds-paragraph mt-1" data-size="sm">
+          <Norwegian>
+            <Marked text={hit.snippet} />
+          </Norwegian>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function Results() {
+  const { text, filters, page, results, rankedPerKind } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const capped = filters.kind ? results.capped.includes(filters.kind) : results.capped.length > 0;
+  return (
+    <section aria-labelledby="search-results" className="mt-8">
+      <h2 id="search-results" className="ds-heading" data-size="md">
+        {capped
+          ? t("search.countCapped", { count: formatNumber(results.total, language), query: text })
+          : t("search.count", { count: results.total, query: text })}
+      </h2>
+      <TypeNavigation />
+      {capped ? (
+        <p className="ds-paragraph mt-4" data-size="sm">
+          {t("search.capped", { count: formatNumber(rankedPerKind, language) })}
+        </p>
+      ) : null}
+      {results.hits.length > 0 ? (
+        <ol className="mt-6 space-y-4">
+          {results.hits.map((hit) => (
+            <Hit key={hit.path} hit={hit} />
+          ))}
+        </ol>
+      ) : (
+        <div className="mt-6">
+          <p className="ds-paragraph">{t("search.none", { query: text })}</p>
+          <p className="ds-paragraph" data-size="sm">
+            {t("search.noneHelp")}
+          </p>
+        </div>
+      )}
+      <Pagination page={page} pageCount={results.pageCount} href={(n) => searchHref(text, filters, n)} label={t("search.pagination")} />
+    </section>
+  );
+}
+
+export default function SearchPage() {
+  const { searched, approved, results } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1 className="ds-heading" data-size="lg">
+        {t("search.title")}
+      </h1>
+      <p className="ds-paragraph mt-2 max-w-prose">{t("search.lead")}</p>
+      <SearchForm />
+      {searched ? <Results /> : <p className="ds-paragraph mt-8">{t("search.empty")}</p>}
+      {results.similar.length > 0 ? (
+        <section aria-labelledby="search-similar" className="mt-10">
+          <h2 id="search-similar" className="ds-heading" data-size="sm">
+            {t("search.similar.heading")}
+          </h2>
+          <p className="ds-paragraph mt-2" data-size="sm">
+            {t("search.similar.lead")}
+          </p>
+          <ol className="mt-4 space-y-4">
+            {results.similar.map((hit) => (
+              <Hit key={hit.path} hit={hit} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {searched && !approved ? (
+        <p className="ds-paragraph mt-8" data-size="sm">
+          {t("search.membersOnlyNote")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export { ErrorBoundary } from "~/ui/error-page";
