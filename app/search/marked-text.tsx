@@ -3,6 +3,21 @@
  * shown as <mark>: the stored text stays text, never markup.
  */
 export function Marked({ text }: { text: string }) {
-  const parts = text.split(/\u0002([^\u0002\u0003]*)\u0003/);
-  return <>{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : part))}</>;
+  const [before = "", ...marked] = text.split("\u0002");
+  return (
+    <>
+      {before}
+      {marked.map((part, i) => {
+        const end = part.indexOf("\u0003");
+        return end < 0 ? (
+          part
+        ) : (
+          <span key={i}>
+            <mark>{part.slice(0, end)}</mark>
+            {part.slice(end + 1)}
+          </span>
+        );
+      })}
+    </>
+  );
 }

@@ -32,6 +32,8 @@ export interface SearchQuery {
  * can be tsquery syntax, SQL or markup; a filter value nobody knows is ignored, as in every list.
  */
 export function readSearchQuery(params: URLSearchParams, known: KnownPlaces): SearchQuery {
+  // Control characters (a NUL among them) are spaces: they separate words and are never stored.
+  // eslint-disable-next-line no-control-regex
   const raw = (params.get("q") ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ");
   const text = raw.trim();
   const filters: SearchFilters = { ...readThemeAndPlace(params, known) };

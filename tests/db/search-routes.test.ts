@@ -25,7 +25,7 @@ async function searchAs(viewer: TestMember | null, query: string) {
   return { status: result.status, page: result.data as Page };
 }
 const paths = (hits: SearchHit[]) => hits.map((hit) => hit.path);
-const plain = (text: string) => text.replace(/[\u0002\u0003]/g, "");
+const plain = (text: string) => text.replaceAll("\u0002", "").replaceAll("\u0003", "");
 
 let member: TestMember;
 let pending: TestMember;
