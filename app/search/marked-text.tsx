@@ -10,7 +10,7 @@ export function Marked({ text }: { text: string }) {
       {marked.map((part, i) => {
         const end = part.indexOf("\u0003");
         return end < 0 ? (
-          part
+          <span key={i}>{part}</span>
         ) : (
           <span key={i}>
             <mark>{part.slice(0, end)}</mark>
