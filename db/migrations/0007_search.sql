@@ -21,6 +21,11 @@ CREATE TABLE "search_documents" (
 CREATE FUNCTION "search_plain"(md text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT btrim(regexp_replace(regexp_replace(coalesce(md, ''), '\]\([^)]*\)|[*_#>`~|\[\]\x01-\x08]+', ' ', 'g'), '\s+', ' ', 'g'))
 $$;--> statement-breakpoint
+-- A document's themes by name, in both languages: a write-up on procurement is found by "anskaffelser"
+-- even where its text says "innkjøp".
+CREATE FUNCTION "search_theme_names"(ids integer[]) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT coalesce(string_agg(t."name_nb" || ' ' || t."name_en", ' '), '') FROM "themes" t WHERE t."id" = ANY(ids)
+$$;--> statement-breakpoint
 -- What one source row says, when someone other than a coordinator may find it (no row otherwise).
 -- The one definition of each kind's searchable text: search_refresh indexes it, the search page quotes it.
 CREATE FUNCTION "search_source"(p_kind "search_kind", p_id text)
@@ -84,7 +89,7 @@ CREATE FUNCTION "search_refresh"(p_kind "search_kind", p_id text) RETURNS void L
 BEGIN
   INSERT INTO "search_documents" ("kind", "source_id", "path", "title", "heading", "document", "members_only", "theme_ids", "municipality_numbers", "occurred_at", "status")
   SELECT p_kind, p_id, s."path", s."title", h.heading,
-    h.heading || setweight(to_tsvector('norwegian', coalesce(s."body", '')), 'C'),
+    h.heading || setweight(to_tsvector('norwegian', concat_ws(' ', s."body", search_theme_names(s."theme_ids"))), 'C'),
     s."members_only", s."theme_ids", s."municipality_numbers", s."occurred_at", s."status"
   FROM search_source(p_kind, p_id) s,
     LATERAL (SELECT setweight(to_tsvector('norwegian', s."title"), 'A') || setweight(to_tsvector('norwegian', coalesce(s."summary", '')), 'B') AS heading) h
@@ -105,7 +110,7 @@ BEGIN
   DELETE FROM "search_documents";
   INSERT INTO "search_documents" ("kind", "source_id", "path", "title", "heading", "document", "members_only", "theme_ids", "municipality_numbers", "occurred_at", "status")
   SELECT k.kind, k.id, s."path", s."title", h.heading,
-    h.heading || setweight(to_tsvector('norwegian', coalesce(s."body", '')), 'C'),
+    h.heading || setweight(to_tsvector('norwegian', concat_ws(' ', s."body", search_theme_names(s."theme_ids"))), 'C'),
     s."members_only", s."theme_ids", s."municipality_numbers", s."occurred_at", s."status"
   FROM (
     SELECT 'forum_session'::"search_kind" AS kind, "id"::text AS id FROM "forum_sessions" WHERE "status" <> 'draft'
@@ -148,6 +153,15 @@ BEGIN
   PERFORM search_refresh('solution', x."solution_id"::text) FROM "solution_suppliers" x WHERE x."organisation_id" = NEW."id";
   RETURN NULL;
 END $$;--> statement-breakpoint
+-- A theme's new name is in the text of everything on it.
+CREATE FUNCTION "search_refresh_themed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('kommuneforum.search_deferred', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  PERFORM search_refresh(d."kind", d."source_id") FROM "search_documents" d WHERE d."theme_ids" @> ARRAY[NEW."id"];
+  RETURN NULL;
+END $$;--> statement-breakpoint
 CREATE TRIGGER "forum_sessions_searched" AFTER INSERT OR UPDATE OF "title", "description_md", "status", "starts_at" OR DELETE ON "forum_sessions"
   FOR EACH ROW EXECUTE FUNCTION search_refresh_row('forum_session', 'id');--> statement-breakpoint
 CREATE TRIGGER "forum_session_themes_searched" AFTER INSERT OR UPDATE OR DELETE ON "forum_session_themes"
@@ -182,6 +196,8 @@ CREATE TRIGGER "organisations_supplied_searched" AFTER UPDATE OF "name" ON "orga
   FOR EACH ROW EXECUTE FUNCTION search_refresh_supplied();--> statement-breakpoint
 CREATE TRIGGER "organisation_municipalities_searched" AFTER INSERT OR UPDATE OR DELETE ON "organisation_municipalities"
   FOR EACH ROW EXECUTE FUNCTION search_refresh_row('organisation', 'organisation_id');--> statement-breakpoint
+CREATE TRIGGER "themes_searched" AFTER UPDATE OF "name_nb", "name_en" ON "themes"
+  FOR EACH ROW EXECUTE FUNCTION search_refresh_themed();--> statement-breakpoint
 CREATE TRIGGER "municipalities_searched" AFTER INSERT OR UPDATE OF "name", "county_name" OR DELETE ON "municipalities"
   FOR EACH ROW EXECUTE FUNCTION search_refresh_row('municipality', 'number');--> statement-breakpoint
 SELECT search_rebuild();--> statement-breakpoint

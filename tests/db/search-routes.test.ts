@@ -151,6 +151,17 @@ describe("what the search finds, kept by the database", () => {
     expect(paths((await searchAs(null, "q=krisekommunikasjon")).page.results.hits)).toEqual([`/topics/${kept.id}`]);
   });
 
+  it("finds a write-up by the name of its theme, in either language, after those that say the word", async () => {
+    const onTheme = await createExperienceAs(member.id, { title: "Dynamisk innkjøpsordning for konsulenter", summary: "Flere tilbud.", body: "Tekst.", themeIds: [await themeId("procurement")] });
+    const saysIt = await createExperienceAs(member.id, { title: "Anskaffelser av konsulenter i Bodø", summary: "Kort.", body: "Tekst." });
+    expect(paths((await searchAs(null, "q=konsulenter+anskaffelser")).page.results.hits)).toEqual([`/experiences/${saysIt.id}`, `/experiences/${onTheme.id}`]);
+    expect(paths((await searchAs(null, "q=procurement+konsulenter")).page.results.hits)).toEqual([`/experiences/${onTheme.id}`]);
+    // A theme renamed by a coordinator is found by its new name.
+    await db().update(themes).set({ nameEn: "Purchasing" }).where(eq(themes.slug, "procurement"));
+    expect(paths((await searchAs(null, "q=purchasing+konsulenter")).page.results.hits)).toEqual([`/experiences/${onTheme.id}`]);
+    await db().update(themes).set({ nameEn: "Procurement" }).where(eq(themes.slug, "procurement"));
+  });
+
   it("finds a municipality by its name and its number", async () => {
     for (const typed of ["Alstahaug", "1820"]) {
       const { page } = await searchAs(null, `q=${typed}&type=municipality`);
