@@ -79,6 +79,7 @@ import * as solutionById from "~/routes/solutions.by-id.$id";
 import * as newSolution from "~/routes/solutions.new";
 import * as solutionProposals from "~/routes/solutions.proposals";
 import * as catalogueJson from "~/routes/solutions[.json]";
+import * as searchPage from "~/routes/search";
 
 // The columns of DESIGN.md's "Roles and rights", written down here rather than read from the code
 // under test; the first test checks that rights.ts's table says the same.
@@ -191,6 +192,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   // The same answer whoever asks; it is 503 here because these tests open the database without the
   // server's start-up, which is what marks it ready.
   { what: "the health check", route: healthz, handler: "loader", at: plain("/healthz"), expect: everyone(503) },
+  { what: "the search", route: searchPage, handler: "loader", at: plain("/search?q=anskaffelser"), expect: everyone("ok") },
   { what: "the municipality list", route: municipalityList, handler: "loader", at: plain("/municipalities"), expect: everyone("ok") },
   { what: "a municipality page", route: municipalityPage, handler: "loader", at: () => ({ path: "/municipalities/1833", params: { number: "1833" } }), expect: everyone("ok") },
   { what: "the list of forum sessions", route: sessionList, handler: "loader", at: plain("/forum-sessions"), expect: everyone("ok") },

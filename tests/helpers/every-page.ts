@@ -121,10 +121,17 @@ export function describeEveryPage({ lang, locale, javaScript }: { lang: "nb" | "
         "/municipalities/1820",
         // The longest name in the list, in three languages.
         "/municipalities/5622",
+        // The search: empty, a word in every kind, narrowed by every filter, and a typo offered similar titles.
+        "/search",
+        "/search?q=anskaffelser",
+        "/search?q=anskaffelser&type=experience&theme=procurement&county=18&from=2020-01-01&to=2030-12-31",
+        "/search?q=trygghetsalarn",
         "/sign-in",
         "/sign-up",
         "/forgot-password",
       ]);
+      // A search of only punctuation: the page with the message beside the box.
+      wide.push(...(await visitAll(page, ["/search?q=%26%7C%21%28%29%3A%2A%3C-%3E"], 400)));
       wide.push(
         ...(await visitAll(
           page,
@@ -190,6 +197,8 @@ export function describeEveryPage({ lang, locale, javaScript }: { lang: "nb" | "
         "/solutions/new",
         HELGELAND_SOLUTION,
         `${HELGELAND_SOLUTION}/joint-procurement`,
+        // Vefsn's members-only findings are in a member's search.
+        "/search?q=beredskap",
       ]);
       expect(wide).toEqual([]);
       await page.context().close();
