@@ -52,17 +52,17 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * so that readers show `<b>` as text, and with no `>` left to end the CDATA early (the library splits only
  * the first "]]>", so a second one would let the rest out as XML).
  */
-function textAsHtml(text: string): string {
+export function textAsHtml(text: string): string {
   return text.replace(NOT_XML, "").replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Stored, sanitised HTML for CDATA: the same HTML, with every "]]>" written as "]]&gt;" (which HTML reads alike). */
-function htmlForCdata(html: string): string {
+export function htmlForCdata(html: string): string {
   return html.replace(NOT_XML, "").replaceAll("]]>", "]]&gt;");
 }
 
 /** Text for the library's escaped text elements (feed title, author and category names). */
-function text(value: string): string {
+export function text(value: string): string {
   return value.replace(NOT_XML, "");
 }
 
@@ -78,7 +78,7 @@ export function plainTextStart(markdown: string, max = 300): string {
 
 // ——— Building and answering ———
 
-interface FeedPage {
+export interface FeedPage {
   /** Path of the feed without its extension ("/feeds/experiences"): the feed's id, and its self links. */
   path: string;
   /** The HTML page the feed mirrors. */
@@ -127,6 +127,11 @@ function respond(request: Request, body: string, format: FeedFormat): Response {
     return new Response(null, { status: 304, headers });
   }
   return new Response(body, { headers });
+}
+
+/** A feed page as the response for `format`: how another area's feed (a theme's) answers like these. */
+export function feedResponse(request: Request, page: FeedPage, format: FeedFormat): Response {
+  return respond(request, build(page, format), format);
 }
 
 // ——— Write-ups ———
