@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { NewestExperiences, SpreadingFastest, YourForum } from "~/home/dashboard-sections";
+import { newestExperiences, solutionsSpreadingFastest, yourForum } from "~/home/dashboard.server";
+import { SPREADING_MONTHS } from "~/home/spreading";
 import { getAgenda } from "~/forum-sessions/agenda.server";
 import { AgendaList } from "~/forum-sessions/agenda-view";
 import { SessionTime } from "~/forum-sessions/forum-session-parts";
 import { nextPlannedForumSession } from "~/forum-sessions/forum-sessions.server";
-import { isRegistered } from "~/forum-sessions/registrations.server";
 import { latestPublishedSummaries } from "~/forum-sessions/summaries.server";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/lib/dates";
@@ -15,27 +17,54 @@ import { mostSupportedOpenTopics } from "~/topics/topics.server";
 import { Norwegian } from "~/ui/norwegian";
 import { TopicLink } from "~/topics/topic-link";
 
+const SHOWN = 5;
+
+async function nextWithAgenda() {
+  const next = await nextPlannedForumSession();
+  return next ? { next, agenda: await getAgenda(next.id) } : null;
+}
+
+/**
+ * One parallel round (the agenda follows its session). A visitor's page depends on nothing but the
+ * database; a signed-in viewer adds members-only write-ups and, when approved, "your forum".
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [municipalityCount, next, summaries, topics, viewer] = await Promise.all([
+  const [municipalityCount, upcoming, summaries, topics, spreading, personal] = await Promise.all([
     countMunicipalities(),
-    nextPlannedForumSession(),
-    latestPublishedSummaries(5),
-    mostSupportedOpenTopics(5),
-    getViewer(request, context),
+    nextWithAgenda(),
+    latestPublishedSummaries(SHOWN),
+    mostSupportedOpenTopics(SHOWN),
+    solutionsSpreadingFastest(SHOWN),
+    getViewer(request, context).then(async (viewer) => {
+      const summary = summarise(viewer);
+      const approved = can(summary, "write");
+      const [experiences, forum] = await Promise.all([newestExperiences(summary, SHOWN), approved && summary ? yourForum(summary) : null]);
+      return { summary, approved, experiences, forum };
+    }),
   ]);
-  const [agenda, registered] = next
-    ? await Promise.all([getAgenda(next.id), viewer ? isRegistered(next.id, viewer.member.id) : false])
-    : [[], false];
+  const { summary, approved, experiences, forum } = personal;
+  const next = upcoming?.next;
   return {
     municipalityCount,
     next: next
-      ? { id: next.id, title: next.title, startsAt: next.startsAt, endsAt: next.endsAt, registered }
+      ? {
+          id: next.id,
+          title: next.title,
+          startsAt: next.startsAt,
+          endsAt: next.endsAt,
+          // Only an approved member may register; their upcoming registrations, soonest first, hold this one.
+          registered: forum?.registrations.some((registration) => registration.id === next.id) ?? false,
+        }
       : null,
-    agenda: agenda,
+    agenda: upcoming?.agenda ?? [],
     summaries,
     topics,
-    canRegister: can(summarise(viewer), "write"),
-    signedIn: Boolean(viewer),
+    spreading,
+    experiences,
+    forum,
+    canRegister: approved,
+    signedIn: Boolean(summary),
+    pending: summary?.status === "pending",
   };
 }
 
@@ -126,7 +155,7 @@ function OpenTopics() {
 }
 
 export default function HomePage() {
-  const { municipalityCount, summaries } = useLoaderData<typeof loader>();
+  const { municipalityCount, summaries, spreading, experiences, forum, pending } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -137,22 +166,29 @@ export default function HomePage() {
       <p className="ds-paragraph mt-4 max-w-prose" data-variant="long">
         {t("home.lead")}
       </p>
+      {pending ? (
+        <div className="ds-alert mt-6 max-w-prose" data-color="info">
+          <p className="ds-paragraph">{t("dashboard.pending")}</p>
+        </div>
+      ) : null}
+
+      {forum ? <YourForum forum={forum} /> : null}
 
       <div className="mt-10 grid gap-10 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="next-session">
+        <section aria-labelledby="next-session" className="min-w-0">
           <h2 id="next-session" className="ds-heading" data-size="md">
             {t("home.nextSession")}
           </h2>
           <NextSession />
         </section>
-        <section aria-labelledby="latest-summaries">
+        <section aria-labelledby="latest-summaries" className="min-w-0">
           <h2 id="latest-summaries" className="ds-heading" data-size="md">
             {t("home.latestSummaries")}
           </h2>
           {summaries.length > 0 ? (
             <ul className="mt-4 space-y-3">
               {summaries.map((s) => (
-                <li key={s.forumSessionId}>
+                <li key={s.forumSessionId} className="break-words">
                   <Link className="ds-link" to={`/forum-sessions/${s.forumSessionId}#summary`}>
                     <Norwegian>{s.title}</Norwegian>
                   </Link>
@@ -173,23 +209,30 @@ export default function HomePage() {
 
       <OpenTopics />
 
-      <h2 className="ds-heading mt-12" data-size="md">
-        {t("home.areas")}
-      </h2>
-      <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {AREAS.map((area) => (
-          <li key={area.to} className="ds-card" data-variant="tinted">
-            <h3 className="ds-heading" data-size="xs">
-              <Link className="ds-link" to={area.to}>
-                {t(area.title)}
-              </Link>
-            </h3>
-            <p className="ds-paragraph" data-size="sm">
-              {t(area.text, { count: formatNumber(municipalityCount, language) })}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <div className="mt-12 grid gap-10 lg:grid-cols-2">
+        <SpreadingFastest solutions={spreading} months={SPREADING_MONTHS} />
+        <NewestExperiences experiences={experiences} />
+      </div>
+
+      <section className="mt-12" aria-labelledby="areas">
+        <h2 id="areas" className="ds-heading" data-size="md">
+          {t("home.areas")}
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {AREAS.map((area) => (
+            <li key={area.to} className="ds-card" data-variant="tinted">
+              <h3 className="ds-heading" data-size="xs">
+                <Link className="ds-link" to={area.to}>
+                  {t(area.title)}
+                </Link>
+              </h3>
+              <p className="ds-paragraph" data-size="sm">
+                {t(area.text, { count: formatNumber(municipalityCount, language) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }
