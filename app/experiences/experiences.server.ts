@@ -713,8 +713,8 @@ export async function setFollow(memberId: number, subject: FollowSubject, follow
     .onConflictDoNothing();
 }
 
-/** What a member follows: themes and municipalities, by name. */
-export async function followsOf(memberId: number) {
+/** What a member follows: themes and municipalities, by name, the first followed first; the first `limit` when given. */
+export async function followsOf(memberId: number, limit?: number) {
   return db()
     .select({
       themeId: follows.themeId,
@@ -728,7 +728,9 @@ export async function followsOf(memberId: number) {
     .leftJoin(themes, eq(themes.id, follows.themeId))
     .leftJoin(municipalities, eq(municipalities.number, follows.municipalityNumber))
     .where(eq(follows.memberId, memberId))
-    .orderBy(asc(follows.createdAt), asc(follows.id));
+    .orderBy(asc(follows.createdAt), asc(follows.id))
+    // Without a limit, all: a member follows at most every theme and the 357 municipalities.
+    .limit(limit ?? 1000);
 }
 
 /** Whether a member follows a theme or a municipality (false for no member). */

@@ -391,71 +391,7 @@ describe("sign-out", () => {
   });
 });
 
-describe("/me, the member's own page and profile", () => {
-  it("asks an anonymous visitor to sign in, and shows every signed-in member their own page", async () => {
-    expect(await load(me, null, "/me")).toMatchObject({ status: 302, location: "/sign-in?redirectTo=%2Fme" });
-    for (const viewer of [roles.pending, roles.member, roles.coordinator, roles.admin]) {
-      const result = await load(me, viewer, "/me");
-      expect(result.status).toBe(200);
-      const shown = (result.data as { member: Record<string, unknown>; municipalityName: string }).member;
-      expect(shown).toMatchObject({ id: viewer.id, email: viewer.email });
-      expect(shown.passwordHash).toBeUndefined();
-    }
-  });
-
-  it("refuses a profile edit by anonymous, pending and rejected with 403, writing nothing", async () => {
-    const rejected = await createMember("rejected");
-    for (const viewer of [null, roles.pending, rejected]) {
-      const result = await post(me, viewer, "/me", { name: "Endret", jobTitle: "Endret", version: "0" });
-      expect(result.status).toBe(403);
-    }
-    for (const viewer of [roles.pending, rejected]) expect((await memberRow(viewer.id)).name).not.toBe("Endret");
-  });
-
-  it("saves an approved member's name and job title", async () => {
-    const member = await createMember();
-    const { version } = await memberRow(member.id);
-    const result = await post(me, member, "/me", { name: "Ola Nordmann", jobTitle: "Digitaliseringsleder", version: String(version) });
-    expect(result.status).toBe(200);
-    expect(result.data).toMatchObject({ saved: true });
-    expect(await memberRow(member.id)).toMatchObject({ name: "Ola Nordmann", jobTitle: "Digitaliseringsleder", version: version + 1 });
-  });
-
-  it("refuses a save from an older version with 409, keeping the stored one", async () => {
-    const member = await createMember();
-    const { version } = await memberRow(member.id);
-    await post(me, member, "/me", { name: "Først", jobTitle: "Rådgiver", version: String(version) });
-    const stale = await post(me, member, "/me", { name: "Senere", jobTitle: "Rådgiver", version: String(version) });
-    expect(stale.status).toBe(409);
-    expect(stale.data).toMatchObject({ errors: { form: ["me.stale"] }, values: { name: "Først", version: String(version + 1) } });
-    expect((await memberRow(member.id)).name).toBe("Først");
-  });
-
-  it("lets any signed-in member, pending ones too, choose the language of their mail and calendar", async () => {
-    for (const viewer of [await createMember("pending"), await createMember()]) {
-      const saved = await post(me, viewer, "/me", { intent: "language", language: "en" });
-      expect(saved).toMatchObject({ status: 200, data: { languageSaved: true } });
-      expect((await memberRow(viewer.id)).language).toBe("en");
-      expect((await load(me, viewer, "/me")).data).toMatchObject({ member: { language: "en" } });
-    }
-    const member = await createMember();
-    const bad = await post(me, member, "/me", { intent: "language", language: "sv" });
-    expect(bad.status).toBe(400);
-    expect((await memberRow(member.id)).language).toBe("nb");
-    expect((await post(me, null, "/me", { intent: "language", language: "en" })).status).toBe(403);
-  });
-
-  it("refuses an empty or overlong name beside the field", async () => {
-    const member = await createMember();
-    const before = await memberRow(member.id);
-    for (const name of ["", "N".repeat(10_000)]) {
-      const result = await post(me, member, "/me", { name, jobTitle: "Rådgiver", version: String(before.version) });
-      expect(result.status).toBe(400);
-      expect(errorsOf(result.data).name).toHaveLength(1);
-    }
-    expect(await memberRow(member.id)).toEqual(before);
-  });
-});
+// /me and /me/profile (the profile form, its 400, 409 and 403, the language): tests/db/my-page-routes.test.ts.
 
 describe("/me/password", () => {
   it("asks an anonymous visitor to sign in, and refuses an anonymous post with 403", async () => {

@@ -63,7 +63,7 @@ async function signIn(): Promise<string> {
 
 /** What a member and an admin can see: it must read the same after every probe. */
 async function everythingVisible(): Promise<string[]> {
-  const paths = ["/admin/members", sessionPath, `${sessionPath}/agenda`, `${sessionPath}/summary`, itemPath, "/me"];
+  const paths = ["/admin/members", sessionPath, `${sessionPath}/agenda`, `${sessionPath}/summary`, itemPath, "/me", "/me/profile"];
   return Promise.all(paths.map(async (path) => (await send({ method: "GET", path, signedIn: true })).text));
 }
 
@@ -102,7 +102,7 @@ type Row = [label: string, probe: () => Probe, status: number, message: string];
 const rows: Row[] = [
   ["a NUL byte in the sign-in email", () => ({ path: "/sign-in", headers: formType, body: form({ email: `a${NUL}@b.no`, password: "x" }) }), 400, "Invalid character in the form"],
   ["a NUL byte in a sign-up", () => ({ path: "/sign-up", headers: formType, body: form({ name: `Kari${NUL}`, email: "kari@probe.example", password: "a long enough password", municipality: "0301", jobTitle: "Rådgiver" }) }), 400, "Invalid character in the form"],
-  ["a NUL byte in the profile", () => ({ path: "/me", signedIn: true, headers: formType, body: form({ name: `Ny${NUL}`, jobTitle: "Rådgiver", version: "1" }) }), 400, "Invalid character in the form"],
+  ["a NUL byte in the profile", () => ({ path: "/me/profile", signedIn: true, headers: formType, body: form({ name: `Ny${NUL}`, jobTitle: "Rådgiver", version: "1" }) }), 400, "Invalid character in the form"],
   ["a NUL byte in a session title", () => ({ path: "/forum-sessions/new", signedIn: true, headers: formType, body: form({ title: `Møte${NUL}`, startsAt: "2031-05-04T09:00", endsAt: "2031-05-04T12:00" }) }), 400, "Invalid character in the form"],
   ["a NUL byte in a summary", () => ({ path: `${sessionPath}/summary`, signedIn: true, headers: formType, body: form({ bodyMd: `Referat${NUL}`, version: "0", intent: "save" }) }), 400, "Invalid character in the form"],
   ["a NUL byte in an agenda presenter", () => ({ path: `${sessionPath}/agenda`, signedIn: true, headers: formType, body: form({ intent: "add", startTime: "10:00", durationMinutes: "30", title: "Innlegg", presenterName: `Ola${NUL}` }) }), 400, "Invalid character in the form"],
@@ -113,9 +113,9 @@ const rows: Row[] = [
   ["a multipart body without a boundary", () => ({ path: "/sign-in", headers: { "Content-Type": "multipart/form-data" }, body: "--x--" }), 415, "The form could not be read"],
   ["a multipart body that does not parse", () => ({ path: "/sign-in", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "no parts here" }), 400, "Bad request"],
   ["DELETE on a page", () => ({ method: "DELETE", path: sessionPath, signedIn: true }), 405, "Not possible here"],
-  ["PATCH on a page", () => ({ method: "PATCH", path: "/me", signedIn: true, headers: formType, body: form({ name: "Ny" }) }), 405, "Not possible here"],
+  ["PATCH on a page", () => ({ method: "PATCH", path: "/me/profile", signedIn: true, headers: formType, body: form({ name: "Ny" }) }), 405, "Not possible here"],
   ["TRACE on a page", () => ({ method: "TRACE", path: "/" }), 405, "Not possible here"],
-  ["a POST from another site's page", () => ({ path: "/me", signedIn: true, headers: { ...formType, Origin: "https://evil.example" }, body: form({ name: "Hacked", jobTitle: "x", version: "1" }) }), 403, "The form came from another website"],
+  ["a POST from another site's page", () => ({ path: "/me/profile", signedIn: true, headers: { ...formType, Origin: "https://evil.example" }, body: form({ name: "Hacked", jobTitle: "x", version: "1" }) }), 403, "The form came from another website"],
   ["a POST from a sandboxed page (Origin: null)", () => ({ path: "/sign-out", signedIn: true, headers: { ...formType, Origin: "null" }, body: "" }), 403, "The form came from another website"],
   ["a cross-site POST from a browser that sends no Origin", () => ({ path: "/sign-out", signedIn: true, headers: { ...formType, Origin: "", "Sec-Fetch-Site": "cross-site" }, body: "" }), 403, "The form came from another website"],
   ["a form body larger than 1 MB", () => ({ path: `${sessionPath}/summary`, signedIn: true, headers: formType, body: form({ bodyMd: "x".repeat(1_100_000), version: "0", intent: "save" }) }), 413, "The form is too large"],
@@ -123,7 +123,7 @@ const rows: Row[] = [
 
 // Ids and versions are parsed by each form (int32() in app/lib/forms.ts): any 4xx will do, never a 500.
 const beyondInt32: [label: string, probe: () => Probe][] = [
-  ["a version beyond 32 bits on the profile", () => ({ path: "/me", signedIn: true, headers: formType, body: form({ name: "Ny", jobTitle: "Rådgiver", version: BEYOND_INT32 }) })],
+  ["a version beyond 32 bits on the profile", () => ({ path: "/me/profile", signedIn: true, headers: formType, body: form({ name: "Ny", jobTitle: "Rådgiver", version: BEYOND_INT32 }) })],
   ["a version beyond 32 bits on a session", () => ({ path: `${sessionPath}/edit`, signedIn: true, headers: formType, body: form({ title: "Nytt navn", startsAt: "2031-03-04T09:00", endsAt: "2031-03-04T12:00", version: BEYOND_INT32 }) })],
   ["a version beyond 32 bits on a summary", () => ({ path: `${sessionPath}/summary`, signedIn: true, headers: formType, body: form({ bodyMd: "Referat", version: BEYOND_INT32, intent: "save" }) })],
   ["a version beyond 32 bits on an agenda item", () => ({ path: itemPath, signedIn: true, headers: formType, body: form({ intent: "save", startTime: "09:00", durationMinutes: "30", title: "Velkommen", version: BEYOND_INT32 }) })],
