@@ -60,7 +60,8 @@ function SearchForm() {
   const narrowed = isNarrowed(filters);
   return (
     // A plain GET form: the whole query lands in the address, to bookmark or share, with or without JavaScript.
-    <Form method="get" action="/search" role="search" aria-label={t("search.form.label")} className="mt-6 space-y-4">
+    // Keyed by the query, so that a link that changes it (a type above the results) resets the fields too.
+    <Form key={searchHref(text, filters)} method="get" action="/search" role="search" aria-label={t("search.form.label")} className="mt-6 space-y-4">
       <div className="ds-field max-w-2xl">
         <label className="ds-label" htmlFor="search-q">
           {t("search.query")}

@@ -47,6 +47,7 @@ import * as newSessionPage from "~/routes/forum-sessions.new";
 import * as healthz from "~/routes/healthz";
 import * as language from "~/routes/language";
 import * as mePage from "~/routes/me._index";
+import * as meProfile from "~/routes/me.profile";
 import * as meCalendar from "~/routes/me.calendar";
 import * as mePassword from "~/routes/me.password";
 import * as memberPage from "~/routes/members.$memberId";
@@ -456,11 +457,20 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "one's own profile", route: mePage, handler: "loader", at: plain("/me"), expect: signedInPage },
   {
     what: "saving one's own profile",
-    route: mePage,
+    route: meProfile,
     handler: "action",
-    at: plain("/me"),
+    at: plain("/me/profile"),
     form: async (f, who) => ({ name: `Endret ${who}`, jobTitle: "Seniorrådgiver", version: who === "anonymous" ? "1" : await versionOf(members, f.viewerIds[who]) }),
     expect: memberWrite("ok"),
+  },
+  { what: "one's own profile page", route: meProfile, handler: "loader", at: plain("/me/profile"), expect: signedInPage },
+  {
+    what: "choosing the language of one's own mail",
+    route: meProfile,
+    handler: "action",
+    at: plain("/me/profile"),
+    form: () => ({ intent: "language", language: "en" }),
+    expect: signedInWrite,
   },
   { what: "one's own calendar page", route: meCalendar, handler: "loader", at: plain("/me/calendar"), expect: signedInPage },
   { what: "making one's own calendar address", route: meCalendar, handler: "action", at: plain("/me/calendar"), expect: memberWrite("ok") },

@@ -12,7 +12,7 @@ const TEXT = {
     municipality: "Kommune", jobTitle: "Stilling", send: "Send søknad", required: "Fyll ut feltet.",
     signedUp: "Søknaden er sendt", summary: "Skjemaet har feil.",
     pending: "venter på godkjenning", approve: "Godkjenn", approved: "er godkjent.", wrong: "Feil e-post eller passord.",
-    statusApproved: "Godkjent", save: "Lagre profil", saved: "Profilen er lagret.", changePassword: "Bytt passord",
+    statusApproved: "Godkjent", editProfile: "Rediger profil og språk", save: "Lagre profil", saved: "Profilen er lagret.", changePassword: "Bytt passord",
     current: "Nåværende passord", newPassword: "Nytt passord", changed: "Passordet er byttet.", members: "Medlemmer",
   },
   en: {
@@ -20,7 +20,7 @@ const TEXT = {
     municipality: "Municipality", jobTitle: "Job title", send: "Send application", required: "Fill in this field.",
     signedUp: "Your application is sent", summary: "The form has errors.",
     pending: "waiting for a coordinator's approval", approve: "Approve", approved: "has been approved.",
-    wrong: "Wrong email or password.", statusApproved: "Approved", save: "Save profile", saved: "Your profile has been saved.",
+    wrong: "Wrong email or password.", statusApproved: "Approved", editProfile: "Edit profile and language", save: "Save profile", saved: "Your profile has been saved.",
     changePassword: "Change password", current: "Current password", newPassword: "New password",
     changed: "Your password has been changed.", members: "Members",
   },
@@ -109,7 +109,9 @@ describe.each([
     // With JavaScript the address changes a moment before the page is drawn.
     await expect.poll(() => page.getByRole("main").textContent()).toContain(text.statusApproved);
 
-    // Edits the profile.
+    // Edits the profile, on a page of its own.
+    await page.getByRole("main").getByRole("link", { name: text.editProfile }).click();
+    await page.waitForURL(/\/me\/profile$/);
     await page.getByLabel(text.jobTitle).fill("Digitaliseringsleder");
     await page.getByRole("button", { name: text.save }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe(text.saved);
@@ -120,6 +122,7 @@ describe.each([
     const otherDevice = await openPage(app.browser, { locale, javaScript });
     await signIn(otherDevice, text, email, password);
     await otherDevice.waitForURL(/\/me$/);
+    await page.goto(`${app.server.url}/me`);
     await page.getByRole("link", { name: text.changePassword }).click();
     await page.waitForURL(/\/me\/password$/);
     await page.getByLabel(text.current).fill(password);

@@ -13,6 +13,8 @@ describe("searching the forum", () => {
     await header.getByRole("searchbox").press("Enter");
     await visitor.waitForURL(/\/search\?q=anskaffelser$/);
     const results = visitor.getByRole("region", { name: /treff for «anskaffelser»/ });
+    // With JavaScript the address changes a moment before the page is drawn.
+    await results.waitFor();
     const titles = await results.getByRole("heading", { level: 3 }).allTextContents();
     // Other forms of the word count: the write-ups say "anskaffelse" and "innkjøp" (on the procurement theme).
     expect(titles).toEqual(
@@ -31,15 +33,15 @@ describe("searching the forum", () => {
     const types = visitor.getByRole("navigation", { name: "Treff etter type" });
     await types.getByRole("link", { name: /^Erfaringer \(\d+\)$/ }).click();
     await visitor.waitForURL(/type=experience/);
-    expect(await types.getByRole("link", { name: /^Erfaringer/ }).getAttribute("aria-current")).toBe("page");
+    await expect.poll(() => types.getByRole("link", { name: /^Erfaringer/ }).getAttribute("aria-current")).toBe("page");
     // The filters stand open once a type is chosen.
     await visitor.getByLabel("Tema").selectOption({ label: "Anskaffelser" });
     await visitor.getByLabel("Fylke").selectOption({ label: "Nordland - Nordlánnda" });
     await visitor.getByRole("search", { name: "Søk og filtre" }).getByRole("button", { name: "Søk" }).last().click();
     await visitor.waitForURL(/county=18/);
     expect(new URL(visitor.url()).searchParams.get("theme")).toBe("procurement");
-    const narrowed = await results.getByRole("heading", { level: 3 }).allTextContents();
-    expect(narrowed).toEqual(["Fem kommuner, én anskaffelse: velferdsteknologi på Sør-Helgeland"]);
+    const narrowed = ["Fem kommuner, én anskaffelse: velferdsteknologi på Sør-Helgeland"];
+    await expect.poll(() => results.getByRole("heading", { level: 3 }).allTextContents()).toEqual(narrowed);
 
     // The shared address gives the same page to someone else, without JavaScript.
     const other = await openPage(app.browser, { locale: "nb-NO", javaScript: false });
@@ -49,7 +51,7 @@ describe("searching the forum", () => {
 
     await results.getByRole("link", { name: narrowed[0] }).click();
     await visitor.waitForURL(/\/experiences\/\d+$/);
-    expect(await visitor.getByRole("heading", { level: 1 }).textContent()).toBe(narrowed[0]);
+    await expect.poll(() => visitor.getByRole("heading", { level: 1 }).textContent()).toBe(narrowed[0]);
     await visitor.context().close();
   });
 
