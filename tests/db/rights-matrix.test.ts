@@ -30,6 +30,10 @@ import * as experienceList from "~/routes/experiences._index";
 import * as newExperience from "~/routes/experiences.new";
 import * as feed from "~/routes/feeds.$feed";
 import * as themeFeed from "~/routes/feeds.themes.$theme.$feed";
+import * as themeList from "~/routes/themes._index";
+import * as themePage from "~/routes/themes.$slug._index";
+import * as themeAtom from "~/routes/themes.$slug.feed[.atom]";
+import * as themeRss from "~/routes/themes.$slug.feed[.rss]";
 import * as follow from "~/routes/follows";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as sessionPage from "~/routes/forum-sessions.$id._index";
@@ -697,6 +701,12 @@ const ROWS: RightsRow<Fixtures>[] = [
     at: () => ({ path: "/feeds/themes/procurement/experiences.rss", params: { theme: "procurement", feed: "experiences.rss" } }),
     expect: everyone("ok"),
   },
+  // Theme pages and a theme's feed of everything on it: the same address for everyone (what is in it follows the viewer).
+  { what: "the themes", route: themeList, handler: "loader", at: plain("/themes"), expect: everyone("ok") },
+  { what: "a theme's page", route: themePage, handler: "loader", at: () => ({ path: "/themes/prevention", params: { slug: "prevention" } }), expect: everyone("ok") },
+  { what: "an unknown theme", route: themePage, handler: "loader", at: () => ({ path: "/themes/no-such-theme", params: { slug: "no-such-theme" } }), expect: everyone(404) },
+  { what: "a theme's Atom feed", route: themeAtom, handler: "loader", at: () => ({ path: "/themes/prevention/feed.atom", params: { slug: "prevention" } }), expect: everyone("ok") },
+  { what: "a theme's RSS feed", route: themeRss, handler: "loader", at: () => ({ path: "/themes/prevention/feed.rss", params: { slug: "prevention" } }), expect: everyone("ok") },
   // Following a theme or a municipality: approved members.
   { what: "the follow address", route: follow, handler: "loader", at: plain("/follows"), expect: everyone(/^\/$/) },
   {

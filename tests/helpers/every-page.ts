@@ -121,6 +121,10 @@ export function describeEveryPage({ lang, locale, javaScript }: { lang: "nb" | "
         "/municipalities/1820",
         // The longest name in the list, in three languages.
         "/municipalities/5622",
+        // What the forum has said on a theme, in one place.
+        "/themes",
+        "/themes/prevention",
+        "/themes/procurement",
         // The search: empty, a word in every kind, narrowed by every filter, and a typo offered similar titles.
         "/search",
         "/search?q=anskaffelser",
@@ -142,6 +146,7 @@ export function describeEveryPage({ lang, locale, javaScript }: { lang: "nb" | "
             "/experiences/999999",
             "/solutions/no-such-solution",
             "/organisations/no-such-organisation",
+            "/themes/no-such-theme",
           ],
           404
         ))
@@ -184,8 +189,10 @@ export function describeEveryPage({ lang, locale, javaScript }: { lang: "nb" | "
         `${ownExperiences[0]}/edit`,
         `${ownExperiences[0]}/co-authors`,
         vefsn[0]!,
+        "/me/profile",
         "/me/password",
         "/me/calendar",
+        "/themes/procurement",
         "/notifications",
         "/municipalities/1833",
         members[0]!,
