@@ -21,6 +21,7 @@ export const en: Record<keyof typeof nb, string> = {
   "nav.experiences": "Experiences",
   "nav.solutions": "Solutions",
   "nav.municipalities": "Municipalities",
+  "nav.themes": "Themes",
 
   "home.title": "Kommuneforum",
   "home.lead":

@@ -23,6 +23,7 @@ export const nb = {
   "nav.experiences": "Erfaringer",
   "nav.solutions": "Løsninger",
   "nav.municipalities": "Kommuner",
+  "nav.themes": "Temaområder",
 
   "home.title": "Kommuneforum",
   "home.lead":

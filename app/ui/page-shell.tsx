@@ -9,6 +9,7 @@ const NAVIGATION: { to: string; label: MessageKey }[] = [
   { to: "/topics", label: "nav.topics" },
   { to: "/experiences", label: "nav.experiences" },
   { to: "/solutions", label: "nav.solutions" },
+  { to: "/themes", label: "nav.themes" },
   { to: "/municipalities", label: "nav.municipalities" },
 ];
 

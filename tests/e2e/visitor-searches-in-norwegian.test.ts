@@ -35,7 +35,7 @@ describe("searching the forum", () => {
     await visitor.waitForURL(/type=experience/);
     await expect.poll(() => types.getByRole("link", { name: /^Erfaringer/ }).getAttribute("aria-current")).toBe("page");
     // The filters stand open once a type is chosen.
-    await visitor.getByLabel("Tema").selectOption({ label: "Anskaffelser" });
+    await visitor.getByLabel("Temaområde").selectOption({ label: "Anskaffelser" });
     await visitor.getByLabel("Fylke").selectOption({ label: "Nordland - Nordlánnda" });
     await visitor.getByRole("search", { name: "Søk og filtre" }).getByRole("button", { name: "Søk" }).last().click();
     await visitor.waitForURL(/county=18/);
