@@ -346,6 +346,31 @@ export async function experiencesOfMember(memberId: number, limit = 50) {
     .limit(limit);
 }
 
+/** The newest published write-ups the viewer may see, with their lead municipality; optionally on one theme. */
+export function newestExperiences(viewer: ViewerSummary | null, limit: number, themeId?: number) {
+  return db()
+    .select({
+      id: experiences.id,
+      title: experiences.title,
+      visibility: experiences.visibility,
+      publishedAt: experiences.publishedAt,
+      municipalityName: municipalities.name,
+    })
+    .from(experiences)
+    .leftJoin(experienceMunicipalities, and(eq(experienceMunicipalities.experienceId, experiences.id), eq(experienceMunicipalities.lead, true)))
+    .leftJoin(municipalities, eq(municipalities.number, experienceMunicipalities.municipalityNumber))
+    .where(
+      and(
+        visibleTo(viewer),
+        themeId === undefined
+          ? undefined
+          : sql`${experiences.id} in (select ${experienceThemes.experienceId} from ${experienceThemes} where ${experienceThemes.themeId} = ${themeId})`,
+      ),
+    )
+    .orderBy(desc(experiences.publishedAt), desc(experiences.id))
+    .limit(limit);
+}
+
 /** Published public write-ups, newest first, with their HTML: the feeds. Optionally of one theme. */
 export async function experiencesForFeed(limit: number, themeSlug?: string) {
   const rows = await db()

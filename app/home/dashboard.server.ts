@@ -53,24 +53,6 @@ export async function solutionsSpreadingFastest(limit = 5, today = osloToday()) 
     .limit(limit);
 }
 
-/** The newest published write-ups the viewer may see, with their lead municipality. */
-export function newestExperiences(viewer: ViewerSummary | null, limit = 5) {
-  return db()
-    .select({
-      id: experiences.id,
-      title: experiences.title,
-      visibility: experiences.visibility,
-      publishedAt: experiences.publishedAt,
-      municipalityName: municipalities.name,
-    })
-    .from(experiences)
-    .leftJoin(experienceMunicipalities, and(eq(experienceMunicipalities.experienceId, experiences.id), eq(experienceMunicipalities.lead, true)))
-    .leftJoin(municipalities, eq(municipalities.number, experienceMunicipalities.municipalityNumber))
-    .where(visibleTo(viewer))
-    .orderBy(desc(experiences.publishedAt), desc(experiences.id))
-    .limit(limit);
-}
-
 // ——— For an approved member ———
 
 /** The planned forum sessions still to come that the member has registered for, soonest first. */

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { NewestExperiences, SpreadingFastest, YourForum } from "~/home/dashboard-sections";
-import { newestExperiences, solutionsSpreadingFastest, yourForum } from "~/home/dashboard.server";
+import { newestExperiences } from "~/experiences/experiences.server";
+import { solutionsSpreadingFastest, yourForum } from "~/home/dashboard.server";
 import { SPREADING_MONTHS } from "~/home/spreading";
 import { getAgenda } from "~/forum-sessions/agenda.server";
 import { AgendaList } from "~/forum-sessions/agenda-view";

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import {
-  experienceMunicipalities,
   experiences,
   experienceThemes,
   forumSessions,
@@ -16,7 +15,7 @@ import {
 } from "../../db/schema";
 import type { ThemeCounts, ThemeKind } from "./theme-kinds";
 import { db } from "~/db.server";
-import { visibleTo } from "~/experiences/experiences.server";
+import { newestExperiences, visibleTo } from "~/experiences/experiences.server";
 import type { Language } from "~/i18n/i18n";
 import type { ViewerSummary } from "~/members/rights";
 import { listedSolutions } from "~/solutions/solutions.server";
@@ -127,22 +126,7 @@ export function topicsOnTheme(themeId: number, limit: number) {
 }
 
 /** Write-ups on the theme the viewer may see, newest published first, with their lead municipality. */
-export function experiencesOnTheme(themeId: number, viewer: ViewerSummary | null, limit: number) {
-  return db()
-    .select({
-      id: experiences.id,
-      title: experiences.title,
-      visibility: experiences.visibility,
-      publishedAt: experiences.publishedAt,
-      municipalityName: municipalities.name,
-    })
-    .from(experiences)
-    .leftJoin(experienceMunicipalities, and(eq(experienceMunicipalities.experienceId, experiences.id), eq(experienceMunicipalities.lead, true)))
-    .leftJoin(municipalities, eq(municipalities.number, experienceMunicipalities.municipalityNumber))
-    .where(and(visibleTo(viewer), onTheme.experiences(themeId)))
-    .orderBy(desc(experiences.publishedAt), desc(experiences.id))
-    .limit(limit);
-}
+export const experiencesOnTheme = (themeId: number, viewer: ViewerSummary | null, limit: number) => newestExperiences(viewer, limit, themeId);
 
 /** Catalogue entries on the theme, newest accepted first (as the catalogue's "newest" sort), with their owner. */
 export function solutionsOnTheme(themeId: number, limit: number) {

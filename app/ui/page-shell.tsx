@@ -28,7 +28,7 @@ export function PageShell({ children }: { children: ReactNode }) {
       </a>
       <header className="relative border-b border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-background-default)]">
         {/* On phones the account links take a line of their own and the menu folds away behind "Meny". */}
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6 sm:py-4">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-1.5 sm:gap-y-2 sm:px-6 sm:py-4">
           <Link to="/" className="app-logo mr-auto">
             <span className="text-xl font-semibold sm:text-2xl">{t("app.name")}</span>
             <span className="hidden text-sm text-[var(--ds-color-neutral-text-subtle)] sm:block">{t("app.tagline")}</span>
