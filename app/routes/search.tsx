@@ -10,7 +10,7 @@ import { can } from "~/members/rights";
 import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
 import { isNarrowed, readSearchQuery, searchHref, type SearchFilters } from "~/search/search-query";
 import { Marked } from "~/search/marked-text";
-import { RANKED_PER_KIND, search, type SearchHit } from "~/search/search.server";
+import { RANKED_PER_KIND, search, type SearchGroup, type SearchHit } from "~/search/search.server";
 import { FilterSelect } from "~/ui/filter-select";
 import { Norwegian } from "~/ui/norwegian";
 import { Pagination } from "~/ui/pagination";
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   const page = pageNumber(request, LAST_PAGE);
   // Members-only write-ups for approved members, as in every list; drafts are never in the index.
-  const approved = can(summarise(viewer), "write");
+  const approved = can(summarise(viewer), "readMembersOnly");
   const results = await search(query, { approved, page });
   const shownCounty = query.filters.countyNumber ?? (query.filters.municipalityNumber ? countyOf.get(query.filters.municipalityNumber) : undefined);
   return data(
@@ -192,7 +192,8 @@ const STATUS_KEYS: Partial<Record<SearchKind, (status: string) => MessageKey>> =
   organisation: (status) => `organisations.kind.${status}` as MessageKey,
 };
 
-function Hit({ hit }: { hit: SearchHit }) {
+function Hit({ hit, level = 4 }: { hit: SearchHit; level?: 3 | 4 }) {
+  const Heading = level === 3 ? "h3" : "h4";
   const t = useT();
   const language = useLanguage();
   const statusKey = hit.status ? STATUS_KEYS[hit.kind]?.(hit.status) : undefined;
@@ -206,13 +207,13 @@ function Hit({ hit }: { hit: SearchHit }) {
       <span className="ds-tag" data-color="neutral" data-size="sm">
         {t(`search.kind.${hit.kind}`)}
       </span>
-      <h3 className="ds-heading mt-1" data-size="xs">
+      <Heading className="ds-heading mt-1" data-size="xs">
         <Link className="ds-link" to={hit.path}>
           <Norwegian>
             <Marked text={hit.title} />
           </Norwegian>
         </Link>
-      </h3>
+      </Heading>
       {facts.length > 0 ? (
         <p className="ds-paragraph" data-size="sm">
           <Norwegian>{facts.join(" · ")}</Norwegian>
@@ -226,6 +227,35 @@ function Hit({ hit }: { hit: SearchHit }) {
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** One type's hits under its name and count; without a type chosen, a link to all of them. */
+function Group({ group }: { group: SearchGroup }) {
+  const { text, filters, results } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const count = `${formatNumber(results.counts[group.kind], language)}${results.capped.includes(group.kind) ? "+" : ""}`;
+  const kinds = t(`search.kinds.${group.kind}`);
+  const id = `search-group-${group.kind}`;
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h3 id={id} className="ds-heading" data-size="sm">
+        {kinds} ({count})
+      </h3>
+      <ol className="mt-4 space-y-4">
+        {group.hits.map((hit) => (
+          <Hit key={hit.path} hit={hit} />
+        ))}
+      </ol>
+      {!filters.kind && results.counts[group.kind] > group.hits.length ? (
+        <p className="mt-4">
+          <Link className="ds-link" to={searchHref(text, { ...filters, kind: group.kind })}>
+            {t("search.seeAll", { count, kinds: kinds.toLocaleLowerCase(language === "nb" ? "nb-NO" : "en-GB") })}
+          </Link>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -247,12 +277,8 @@ function Results() {
           {t("search.capped", { count: formatNumber(rankedPerKind, language) })}
         </p>
       ) : null}
-      {results.hits.length > 0 ? (
-        <ol className="mt-6 space-y-4">
-          {results.hits.map((hit) => (
-            <Hit key={hit.path} hit={hit} />
-          ))}
-        </ol>
+      {results.groups.length > 0 ? (
+        results.groups.map((group) => <Group key={group.kind} group={group} />)
       ) : (
         <div className="mt-6">
           <p className="ds-paragraph">{t("search.none", { query: text })}</p>
@@ -287,7 +313,7 @@ export default function SearchPage() {
           </p>
           <ol className="mt-4 space-y-4">
             {results.similar.map((hit) => (
-              <Hit key={hit.path} hit={hit} />
+              <Hit key={hit.path} hit={hit} level={3} />
             ))}
           </ol>
         </section>

@@ -35,6 +35,7 @@ export const en: Record<keyof typeof nb, string> = {
   "search.noneHelp": "Try another word, fewer words or fewer filters.",
   "search.typeNav": "Results by type",
   "search.all": "All",
+  "search.seeAll": "See all {count} {kinds}",
   "search.pagination": "Pages of results",
   "search.similar.heading": "Similar titles",
   "search.similar.lead": "The words found little. These titles and names look like what you typed:",

@@ -33,6 +33,7 @@ export const nb = {
   "search.noneHelp": "Prøv et annet ord, færre ord eller færre filtre.",
   "search.typeNav": "Treff etter type",
   "search.all": "Alle",
+  "search.seeAll": "Se alle {count} {kinds}",
   "search.pagination": "Sider med treff",
   "search.similar.heading": "Titler som ligner",
   "search.similar.lead": "Ordene ga få treff. Disse titlene og navnene ligner på det du skrev:",

@@ -4,6 +4,8 @@ import type { SearchFilters, SearchQuery } from "./search-query";
 import { selectRows } from "~/db.server";
 
 export const PAGE_SIZE = 20;
+/** Without a type chosen, the best of each type: a group each, with a link to all of that type. */
+export const GROUP_SHOWN = 5;
 /**
  * Per kind, at most this many matches are ranked. A word in most of 50,000 write-ups tells the ranking
  * nothing, and ranking them all costs a second; past this many the count reads "300+" and the page asks
@@ -36,11 +38,18 @@ export interface SearchHit {
   context: string | null;
 }
 
+export interface SearchGroup {
+  kind: SearchKind;
+  hits: SearchHit[];
+}
+
 export interface SearchResults {
   counts: Record<SearchKind, number>;
   /** Kinds with more matches than were ranked (their count is a lower bound). */
   capped: SearchKind[];
-  /** Matches of the chosen kind, or of all, on this page. */
+  /** The chosen type's page of hits as one group; without a type, each type's best, best group first. */
+  groups: SearchGroup[];
+  /** Every hit shown, in the order shown. */
   hits: SearchHit[];
   total: number;
   pageCount: number;
@@ -63,13 +72,16 @@ interface Row {
 /** The search: the words in the `norwegian` configuration, ranked, counted per kind, one page of hits. */
 export async function search(query: SearchQuery, options: { approved: boolean; page: number }): Promise<SearchResults> {
   const counts = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, 0])) as Record<SearchKind, number>;
-  const empty: SearchResults = { counts, capped: [], hits: [], total: 0, pageCount: 0, similar: [] };
+  const empty: SearchResults = { counts, capped: [], groups: [], hits: [], total: 0, pageCount: 0, similar: [] };
   if (query.words.length === 0 || query.error) return empty;
   // Letters and digits only (readSearchQuery): nothing here can be tsquery syntax.
   const tsquery = query.words.join(" & ");
   const filters = filterConditions(query.filters, options.approved);
   const first = (options.page - 1) * PAGE_SIZE + 1;
   const chosen = query.filters.kind ? sql`c.kind = ${query.filters.kind}` : sql`true`;
+  const shown = query.filters.kind
+    ? sql`(n.chosen and n.position between ${first} and ${first + PAGE_SIZE - 1})`
+    : sql`n.kind_position <= ${options.page === 1 ? GROUP_SHOWN : 0}`;
   const perKind = SEARCH_KINDS.map(
     (kind) => sql`(
       select d.kind, d.source_id, d.path, d.title, d.status, d.occurred_at, ts_rank(${WEIGHTS}::real[], d.heading, q.query) as rank
@@ -83,30 +95,35 @@ export async function search(query: SearchQuery, options: { approved: boolean; p
     numbered as (
       select c.*, ${chosen} as chosen,
         count(*) over (partition by c.kind)::int as kind_count,
-        row_number() over (partition by c.kind order by c.rank desc) as kind_position,
+        row_number() over (partition by c.kind order by c.rank desc, c.occurred_at desc nulls last, c.source_id) as kind_position,
         row_number() over (order by ${chosen} desc, c.rank desc, c.occurred_at desc nulls last, c.kind, c.source_id) as position
       from candidates c
     )
-    select n.kind, n.path, n.status, n.occurred_at, n.kind_count,
-      (n.chosen and n.position between ${first} and ${first + PAGE_SIZE - 1}) as on_page,
-      case when n.chosen and n.position between ${first} and ${first + PAGE_SIZE - 1} then
-        (select ts_headline('norwegian', n.title, q.query, ${`HighlightAll=true, ${MARK_OPTIONS}`}) from q) else n.title end as title,
-      case when n.chosen and n.position between ${first} and ${first + PAGE_SIZE - 1} then
+    select n.kind, n.path, n.status, n.occurred_at, n.kind_count, ${shown} as on_page,
+      case when ${shown} then (select ts_headline('norwegian', n.title, q.query, ${`HighlightAll=true, ${MARK_OPTIONS}`}) from q) else n.title end as title,
+      case when ${shown} then
         (select nullif(ts_headline('norwegian', concat_ws(' … ', s.summary, s.body), q.query, ${SNIPPET_OPTIONS}), '')
          from search_source(n.kind, n.source_id) s, q) end as snippet,
-      case when n.chosen and n.position between ${first} and ${first + PAGE_SIZE - 1} then ${context(sql`n`)} end as context
+      case when ${shown} then ${context(sql`n`)} end as context
     from numbered n
-    where (n.chosen and n.position between ${first} and ${first + PAGE_SIZE - 1}) or n.kind_position = 1
+    where ${shown} or n.kind_position = 1
     order by n.position
   `);
   for (const row of rows) counts[row.kind] = row.kind_count;
   const capped = SEARCH_KINDS.filter((kind) => counts[kind] > RANKED_PER_KIND);
   for (const kind of capped) counts[kind] = RANKED_PER_KIND;
   const total = query.filters.kind ? counts[query.filters.kind] : SEARCH_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
-  const hits = rows.filter((row) => row.on_page).map(toHit);
+  // Rows come best first (`position`), so a group's place is its best hit's.
+  const groups: SearchGroup[] = [];
+  for (const row of rows.filter((r) => r.on_page)) {
+    const group = groups.find((g) => g.kind === row.kind) ?? groups[groups.push({ kind: row.kind, hits: [] }) - 1]!;
+    group.hits.push(toHit(row));
+  }
+  const hits = groups.flatMap((group) => group.hits);
   const found = SEARCH_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   const similar = found < FEW && options.page === 1 ? await similarTitles(query, filters, hits) : [];
-  return { counts, capped, hits, total, pageCount: Math.ceil(total / PAGE_SIZE), similar };
+  const pageCount = query.filters.kind ? Math.ceil(total / PAGE_SIZE) : Math.min(1, total);
+  return { counts, capped, groups, hits, total, pageCount, similar };
 }
 
 /** Titles and names within typing distance of the words (pg_trgm's word similarity): typos and prefixes. */

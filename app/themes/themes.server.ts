@@ -15,9 +15,9 @@ import {
 } from "../../db/schema";
 import type { ThemeCounts, ThemeKind } from "./theme-kinds";
 import { db } from "~/db.server";
-import { newestExperiences, visibleTo } from "~/experiences/experiences.server";
+import { newestExperiences } from "~/experiences/experiences.server";
 import type { Language } from "~/i18n/i18n";
-import type { ViewerSummary } from "~/members/rights";
+import { can, type ViewerSummary } from "~/members/rights";
 import { listedSolutions } from "~/solutions/solutions.server";
 
 // What a theme's page and the theme list show of each area, by the area's own list rule: forum sessions
@@ -45,56 +45,27 @@ export async function getThemeBySlug(slug: string): Promise<Theme | undefined> {
 }
 
 /**
- * Every theme (or the one given) with how many of each kind the viewer may see on it: one query, each
- * area counted once by theme (group by), whatever the number of themes.
+ * Every theme (or the one given) with how many of each kind the viewer may see on it, from the counts
+ * the search index keeps (search_theme_counts: the lists' own rules, drafts and merged topics never,
+ * members-only write-ups for approved members).
  */
 export async function countsByTheme(viewer: ViewerSummary | null, themeId?: number) {
-  const only = (column: typeof forumSessionThemes.themeId | typeof topicThemes.themeId | typeof experienceThemes.themeId | typeof solutionThemes.themeId) =>
-    themeId === undefined ? undefined : eq(column, themeId);
-  const sessionCounts = db()
-    .select({ themeId: forumSessionThemes.themeId, n: sql<number>`count(*)::int`.as("session_count") })
-    .from(forumSessionThemes)
-    .innerJoin(forumSessions, eq(forumSessions.id, forumSessionThemes.forumSessionId))
-    .where(and(listedSessions, only(forumSessionThemes.themeId)))
-    .groupBy(forumSessionThemes.themeId)
-    .as("session_counts");
-  const topicCounts = db()
-    .select({ themeId: topicThemes.themeId, n: sql<number>`count(*)::int`.as("topic_count") })
-    .from(topicThemes)
-    .innerJoin(topics, eq(topics.id, topicThemes.topicId))
-    .where(and(listedTopics, only(topicThemes.themeId)))
-    .groupBy(topicThemes.themeId)
-    .as("topic_counts");
-  const experienceCounts = db()
-    .select({ themeId: experienceThemes.themeId, n: sql<number>`count(*)::int`.as("experience_count") })
-    .from(experienceThemes)
-    .innerJoin(experiences, eq(experiences.id, experienceThemes.experienceId))
-    .where(and(visibleTo(viewer), only(experienceThemes.themeId)))
-    .groupBy(experienceThemes.themeId)
-    .as("experience_counts");
-  const solutionCounts = db()
-    .select({ themeId: solutionThemes.themeId, n: sql<number>`count(*)::int`.as("solution_count") })
-    .from(solutionThemes)
-    .innerJoin(solutions, eq(solutions.id, solutionThemes.solutionId))
-    .where(and(listedSolutions, only(solutionThemes.themeId)))
-    .groupBy(solutionThemes.themeId)
-    .as("solution_counts");
+  const membersToo = can(viewer, "readMembersOnly");
+  const counted = (kind: string) =>
+    sql<number>`coalesce((select sum(c.count) from search_theme_counts c where c.theme_id = "themes"."id" and c.kind = ${kind}
+      ${membersToo ? sql`` : sql`and not c.members_only`}), 0)::int`;
   const rows = await db()
     .select({
       id: themes.id,
       slug: themes.slug,
       nameNb: themes.nameNb,
       nameEn: themes.nameEn,
-      sessionCount: sql<number>`coalesce(${sessionCounts.n}, 0)`,
-      topicCount: sql<number>`coalesce(${topicCounts.n}, 0)`,
-      experienceCount: sql<number>`coalesce(${experienceCounts.n}, 0)`,
-      solutionCount: sql<number>`coalesce(${solutionCounts.n}, 0)`,
+      sessionCount: counted("forum_session"),
+      topicCount: counted("topic"),
+      experienceCount: counted("experience"),
+      solutionCount: counted("solution"),
     })
     .from(themes)
-    .leftJoin(sessionCounts, eq(sessionCounts.themeId, themes.id))
-    .leftJoin(topicCounts, eq(topicCounts.themeId, themes.id))
-    .leftJoin(experienceCounts, eq(experienceCounts.themeId, themes.id))
-    .leftJoin(solutionCounts, eq(solutionCounts.themeId, themes.id))
     .where(themeId === undefined ? undefined : eq(themes.id, themeId))
     .orderBy(asc(themes.id));
   return rows.map(({ sessionCount, topicCount, experienceCount, solutionCount, ...theme }) => ({

@@ -16,6 +16,14 @@ CREATE TABLE "search_documents" (
 	CONSTRAINT "search_documents_kind_source_id_pk" PRIMARY KEY("kind","source_id")
 );
 --> statement-breakpoint
+CREATE TABLE "search_theme_counts" (
+	"theme_id" integer NOT NULL,
+	"kind" "search_kind" NOT NULL,
+	"members_only" boolean NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "search_theme_counts_theme_id_kind_members_only_pk" PRIMARY KEY("theme_id","kind","members_only")
+);
+--> statement-breakpoint
 -- Markdown to the words a reader sees: link targets, markup characters and the highlight markers
 -- (STX/ETX, which ts_headline wraps matches in) go, runs of space become one.
 CREATE FUNCTION "search_plain"(md text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -86,7 +94,13 @@ BEGIN
 END $$;--> statement-breakpoint
 -- Brings one row of search_documents in line with its source: written, rewritten or removed.
 CREATE FUNCTION "search_refresh"(p_kind "search_kind", p_id text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  before record;
+  after record;
 BEGIN
+  -- One refresh of a document at a time, so that its theme counts move once per change.
+  PERFORM pg_advisory_xact_lock(hashtext('search:' || p_kind || ':' || p_id));
+  SELECT d."theme_ids", d."members_only" INTO before FROM "search_documents" d WHERE d."kind" = p_kind AND d."source_id" = p_id;
   INSERT INTO "search_documents" ("kind", "source_id", "path", "title", "heading", "document", "members_only", "theme_ids", "municipality_numbers", "occurred_at", "status")
   SELECT p_kind, p_id, s."path", s."title", h.heading,
     h.heading || setweight(to_tsvector('norwegian', concat_ws(' ', s."body", search_theme_names(s."theme_ids"))), 'C'),
@@ -100,6 +114,16 @@ BEGIN
     "status" = excluded."status";
   IF NOT FOUND THEN
     DELETE FROM "search_documents" WHERE "kind" = p_kind AND "source_id" = p_id;
+  END IF;
+  SELECT d."theme_ids", d."members_only" INTO after FROM "search_documents" d WHERE d."kind" = p_kind AND d."source_id" = p_id;
+  IF before."theme_ids" IS NOT NULL THEN
+    UPDATE "search_theme_counts" c SET "count" = c."count" - 1
+    WHERE c."theme_id" = ANY(before."theme_ids") AND c."kind" = p_kind AND c."members_only" = before."members_only";
+  END IF;
+  IF after."theme_ids" IS NOT NULL THEN
+    INSERT INTO "search_theme_counts" ("theme_id", "kind", "members_only", "count")
+    SELECT t, p_kind, after."members_only", 1 FROM unnest(after."theme_ids") t
+    ON CONFLICT ("theme_id", "kind", "members_only") DO UPDATE SET "count" = "search_theme_counts"."count" + 1;
   END IF;
 END $$;--> statement-breakpoint
 -- Every row of search_documents anew, set by set (the migration and a bulk seed use it).
@@ -122,6 +146,9 @@ BEGIN
   ) k, search_source(k.kind, k.id) s,
     LATERAL (SELECT setweight(to_tsvector('norwegian', s."title"), 'A') || setweight(to_tsvector('norwegian', coalesce(s."summary", '')), 'B') AS heading) h;
   GET DIAGNOSTICS written = ROW_COUNT;
+  DELETE FROM "search_theme_counts";
+  INSERT INTO "search_theme_counts" ("theme_id", "kind", "members_only", "count")
+  SELECT t, d."kind", d."members_only", count(*) FROM "search_documents" d, unnest(d."theme_ids") t GROUP BY 1, 2, 3;
   RETURN written;
 END $$;--> statement-breakpoint
 -- One trigger function for every source table: TG_ARGV[0] is the kind, TG_ARGV[1] the column that

@@ -42,3 +42,18 @@ export const searchDocuments = pgTable(
     index("search_documents_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")).with({ fastupdate: false }),
   ],
 );
+
+/**
+ * How many findable things of each kind are on each theme, public and members-only apart: the theme
+ * pages' counts in one indexed read. Kept by search_refresh and search_rebuild (migration 0007).
+ */
+export const searchThemeCounts = pgTable(
+  "search_theme_counts",
+  {
+    themeId: integer("theme_id").notNull(),
+    kind: searchKind("kind").notNull(),
+    membersOnly: boolean("members_only").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.kind, t.membersOnly] })],
+);

@@ -10,6 +10,7 @@ import { db } from "~/db.server";
 import type { ViewerSummary } from "~/members/rights";
 import * as searchPage from "~/routes/search";
 import type { SearchHit, SearchResults } from "~/search/search.server";
+import { countsByTheme } from "~/themes/themes.server";
 
 type Page = {
   text: string;
@@ -162,6 +163,21 @@ describe("what the search finds, kept by the database", () => {
     await db().update(themes).set({ nameEn: "Procurement" }).where(eq(themes.slug, "procurement"));
   });
 
+  it("keeps each theme's counts as write-ups gain and lose the theme, change visibility and go", async () => {
+    const preparedness = await themeId("preparedness");
+    const counts = async (viewer: ViewerSummary | null) => (await countsByTheme(viewer, preparedness))[0]!.counts.experiences;
+    const approved = summaryOf(member, "member");
+    const [visitorBefore, memberBefore] = [await counts(null), await counts(approved)];
+    const open = await createExperienceAs(member.id, { title: "Kriseledelse i praksis", themeIds: [preparedness] });
+    const closed = await createExperienceAs(member.id, { title: "Kriseledelse bak lukkede dører", themeIds: [preparedness], visibility: "members" });
+    expect([await counts(null), await counts(approved)]).toEqual([visitorBefore + 1, memberBefore + 2]);
+    await db().update(experiences).set({ visibility: "public" }).where(eq(experiences.id, closed.id));
+    expect([await counts(null), await counts(approved)]).toEqual([visitorBefore + 2, memberBefore + 2]);
+    await db().delete(experienceThemes).where(eq(experienceThemes.experienceId, open.id));
+    await db().update(experiences).set({ status: "draft" }).where(eq(experiences.id, closed.id));
+    expect([await counts(null), await counts(approved)]).toEqual([visitorBefore, memberBefore]);
+  });
+
   it("finds a municipality by its name and its number", async () => {
     for (const typed of ["Alstahaug", "1820"]) {
       const { page } = await searchAs(null, `q=${typed}&type=municipality`);
@@ -196,6 +212,18 @@ describe("filters and counts", () => {
     expect(await find("county=18")).toEqual([`/experiences/${bodo}`, `/experiences/${oldOne}`].sort());
     expect(await find("to=2021-12-31")).toEqual([`/experiences/${oldOne}`]);
     expect(await find("from=2022-01-01&type=experience")).toEqual([`/experiences/${bodo}`, `/experiences/${oslo}`].sort());
+  });
+
+  it("groups the best five of each type without a type chosen, and pages through one type when it is", async () => {
+    for (let i = 1; i <= 6; i++) await createTopicAs(member.id, { title: `Vannmålere nummer ${i}` });
+    const all = (await searchAs(null, "q=vannmålere")).page.results;
+    expect(all.counts.topic).toBe(6);
+    expect(all.groups.map((group) => [group.kind, group.hits.length])).toEqual([["topic", 5]]);
+    expect(all.pageCount).toBe(1);
+    expect((await searchAs(null, "q=vannmålere&page=2")).page.results.hits).toEqual([]);
+    const topicsOnly = (await searchAs(null, "q=vannmålere&type=topic")).page.results;
+    expect(topicsOnly.hits).toHaveLength(6);
+    expect(topicsOnly.groups).toHaveLength(1);
   });
 
   it("keeps the counts of every type when one is chosen, so the others can be picked", async () => {

@@ -15,7 +15,7 @@ describe("searching the forum", () => {
     const results = visitor.getByRole("region", { name: /treff for «anskaffelser»/ });
     // With JavaScript the address changes a moment before the page is drawn.
     await results.waitFor();
-    const titles = await results.getByRole("heading", { level: 3 }).allTextContents();
+    const titles = await results.getByRole("heading", { level: 4 }).allTextContents();
     // Other forms of the word count: the write-ups say "anskaffelse" and "innkjøp" (on the procurement theme).
     expect(titles).toEqual(
       expect.arrayContaining([
@@ -25,8 +25,12 @@ describe("searching the forum", () => {
         "Søknad om redusert foreldrebetaling i barnehage",
       ]),
     );
+    // Grouped by type, each group with its count.
+    const groups = await results.getByRole("heading", { level: 3 }).allTextContents();
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    for (const group of groups) expect(group).toMatch(/^(Forummøter|Tema|Erfaringer|Løsninger|Organisasjoner|Kommuner) \(\d+\)$/);
     // The matched word is marked in the title.
-    expect(await results.locator("h3 mark").first().textContent()).toMatch(/^anskaffelse/i);
+    expect(await results.locator("h4 mark").first().textContent()).toMatch(/^anskaffelse/i);
     await expectNoAxeViolations(visitor);
 
     // Only the write-ups, then only those on procurement in Nordland: the whole query in the address.
@@ -41,12 +45,12 @@ describe("searching the forum", () => {
     await visitor.waitForURL(/county=18/);
     expect(new URL(visitor.url()).searchParams.get("theme")).toBe("procurement");
     const narrowed = ["Fem kommuner, én anskaffelse: velferdsteknologi på Sør-Helgeland"];
-    await expect.poll(() => results.getByRole("heading", { level: 3 }).allTextContents()).toEqual(narrowed);
+    await expect.poll(() => results.getByRole("heading", { level: 4 }).allTextContents()).toEqual(narrowed);
 
     // The shared address gives the same page to someone else, without JavaScript.
     const other = await openPage(app.browser, { locale: "nb-NO", javaScript: false });
     await other.goto(visitor.url());
-    expect(await other.getByRole("main").getByRole("heading", { level: 3 }).allTextContents()).toEqual(narrowed);
+    expect(await other.getByRole("main").getByRole("heading", { level: 4 }).allTextContents()).toEqual(narrowed);
     await other.context().close();
 
     await results.getByRole("link", { name: narrowed[0] }).click();
@@ -58,7 +62,7 @@ describe("searching the forum", () => {
   it("a visitor does not find Vefsn's members-only findings; a member does", async () => {
     const visitor = await openPage(app.browser, { locale: "nb-NO", javaScript: false });
     await visitor.goto(`${app.server.url}/search?q=digitalt+bortfall`);
-    const shown = async (page: typeof visitor) => page.getByRole("main").getByRole("heading", { level: 3 }).allTextContents();
+    const shown = async (page: typeof visitor) => page.getByRole("main").getByRole("heading", { level: 4 }).allTextContents();
     expect(await shown(visitor)).not.toContain("Øvelse «Digitalt bortfall»: funn og tiltak etter to døgn uten nett");
     const member = await openPage(app.browser, { locale: "nb-NO", javaScript: false });
     await signInAsDemo(member, app.server, "kari.nordmann@rana.kommune.no");
