@@ -323,6 +323,9 @@ async function main() {
     { name: "theme page", path: "/themes/procurement" },
     { name: "home, signed in", path: "/", signedIn: true },
   ];
+  // BENCH_PAGES=<regular expression>: only the pages whose names match (a quick look at a few).
+  const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES, "i") : undefined;
+  if (only) pages.splice(0, pages.length, ...pages.filter((page) => only.test(page.name)));
   const headersOf = (page: Page): Record<string, string> => (page.signedIn ? { cookie } : {});
 
   // 1. What each page asks the database, captured by a server that logs its queries, then EXPLAINed.

@@ -77,7 +77,8 @@ describe.each(stories)("a visitor reading in $lang", (story) => {
       story.lang === "nb" ? "Fant ikke siden" : "Page not found",
     );
     const menu = page.getByRole("navigation", { name: story.menu });
-    expect(await menu.getByRole("link").count()).toBe(5);
+    // Forum sessions, topics, experiences, solutions, themes, municipalities.
+    expect(await menu.getByRole("link").count()).toBe(6);
     await expectNoAxeViolations(page);
     await page.context().close();
   });
