@@ -1,13 +1,15 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { ExperienceVisibility } from "../../db/schema/experience-values";
 import type { AdoptionState, SolutionStatus } from "../../db/schema/solution-values";
 import { ExperienceLinkList, MembersOnlyTag, type ExperienceLinkRow } from "~/experiences/experience-links";
 import { SessionTime } from "~/forum-sessions/forum-session-parts";
-import { useLanguage, useT, type Language } from "~/i18n/i18n";
+import { useLanguage, useT } from "~/i18n/i18n";
 import { formatDate } from "~/lib/dates";
 import { notificationText } from "~/notifications/notification-text";
 import { StatusBadge } from "~/solutions/status-badge";
 import { Norwegian } from "~/ui/norwegian";
+import { themeName } from "~/themes/theme-kinds";
 
 type When = Date | string;
 
@@ -128,15 +130,22 @@ function ActivityLine({ item }: { item: Activity }) {
   return <>{t("dashboard.activity.adoption", { date, state: item.state ? t(`solutions.adoption.${item.state}`) : "" })}</>;
 }
 
-const themeName = (theme: { nameNb: string; nameEn: string }, language: Language) => (language === "nb" ? theme.nameNb : theme.nameEn);
+/** One card of "your forum": a labelled section with its heading. */
+function Card({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="ds-card min-w-0" data-variant="tinted" aria-labelledby={id}>
+      <h3 id={id} className="ds-heading" data-size="xs">
+        {heading}
+      </h3>
+      {children}
+    </section>
+  );
+}
 
 function Registrations({ registrations }: Pick<YourForumData, "registrations">) {
   const t = useT();
   return (
-    <section className="ds-card min-w-0" data-variant="tinted" aria-labelledby="your-registrations">
-      <h3 id="your-registrations" className="ds-heading" data-size="xs">
-        {t("dashboard.registrations.heading")}
-      </h3>
+    <Card id="your-registrations" heading={t("dashboard.registrations.heading")}>
       {registrations.length > 0 ? (
         <ul className="mt-3 space-y-3">
           {registrations.map((session) => (
@@ -158,17 +167,14 @@ function Registrations({ registrations }: Pick<YourForumData, "registrations">) 
           </Link>
         </p>
       )}
-    </section>
+    </Card>
   );
 }
 
 function MunicipalityActivity({ municipality }: { municipality: NonNullable<YourForumData["municipality"]> }) {
   const t = useT();
   return (
-    <section className="ds-card min-w-0" data-variant="tinted" aria-labelledby="your-municipality">
-      <h3 id="your-municipality" className="ds-heading" data-size="xs">
-        {t("dashboard.municipality.heading", { name: municipality.name })}
-      </h3>
+    <Card id="your-municipality" heading={t("dashboard.municipality.heading", { name: municipality.name })}>
       {municipality.activity.length > 0 ? (
         <ul className="mt-3 space-y-3">
           {municipality.activity.map((item) => (
@@ -195,7 +201,7 @@ function MunicipalityActivity({ municipality }: { municipality: NonNullable<Your
           {t("dashboard.municipality.page", { name: municipality.name })}
         </Link>
       </p>
-    </section>
+    </Card>
   );
 }
 
@@ -203,10 +209,7 @@ function FollowedThemes({ themes }: { themes: YourForumData["followedThemes"] })
   const t = useT();
   const language = useLanguage();
   return (
-    <section className="ds-card min-w-0" data-variant="tinted" aria-labelledby="your-themes">
-      <h3 id="your-themes" className="ds-heading" data-size="xs">
-        {t("dashboard.followed.heading")}
-      </h3>
+    <Card id="your-themes" heading={t("dashboard.followed.heading")}>
       {themes.length > 0 ? (
         <ul className="mt-3 space-y-3">
           {themes.map((theme) => (
@@ -234,7 +237,7 @@ function FollowedThemes({ themes }: { themes: YourForumData["followedThemes"] })
           {t("dashboard.followed.none")}
         </p>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -242,10 +245,7 @@ function UnreadNotifications({ unread }: Pick<YourForumData, "unread">) {
   const t = useT();
   const language = useLanguage();
   return (
-    <section className="ds-card min-w-0" data-variant="tinted" aria-labelledby="your-notifications">
-      <h3 id="your-notifications" className="ds-heading" data-size="xs">
-        {t("dashboard.notifications.heading")}
-      </h3>
+    <Card id="your-notifications" heading={t("dashboard.notifications.heading")}>
       <p className="ds-paragraph mt-2" data-size="sm">
         {unread.count > 0 ? t("dashboard.notifications.count", { count: unread.count }) : t("dashboard.notifications.none")}
       </p>
@@ -266,7 +266,7 @@ function UnreadNotifications({ unread }: Pick<YourForumData, "unread">) {
           {t("dashboard.notifications.all")}
         </Link>
       </p>
-    </section>
+    </Card>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from "~/i18n/i18n";
+import type { Language, MessageKey } from "~/i18n/i18n";
 
 /** What a theme gathers, in the order its page and the theme list show them. */
 export const THEME_KINDS = ["forumSessions", "topics", "experiences", "solutions"] as const;
@@ -12,3 +12,6 @@ export const KIND_TEXT: Record<ThemeKind, { anchor: string; count: MessageKey; t
   experiences: { anchor: "experiences", count: "themes.count.experiences", title: "themes.kind.experiences", none: "themes.page.none.experiences" },
   solutions: { anchor: "solutions", count: "themes.count.solutions", title: "themes.kind.solutions", none: "themes.page.none.solutions" },
 };
+
+/** A theme's name in the reader's language. */
+export const themeName = (theme: { nameNb: string; nameEn: string }, language: Language) => (language === "nb" ? theme.nameNb : theme.nameEn);

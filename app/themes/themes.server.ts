@@ -16,7 +16,6 @@ import {
 import type { ThemeCounts, ThemeKind } from "./theme-kinds";
 import { db } from "~/db.server";
 import { newestExperiences } from "~/experiences/experiences.server";
-import type { Language } from "~/i18n/i18n";
 import { can, type ViewerSummary } from "~/members/rights";
 import { listedSolutions } from "~/solutions/solutions.server";
 
@@ -37,7 +36,7 @@ export const onTheme = {
     sql`${solutions.id} in (select ${solutionThemes.solutionId} from ${solutionThemes} where ${solutionThemes.themeId} = ${themeId})`,
 } satisfies Record<ThemeKind, (themeId: number) => SQL>;
 
-export const themeName = (theme: Pick<Theme, "nameNb" | "nameEn">, language: Language) => (language === "nb" ? theme.nameNb : theme.nameEn);
+export { themeName } from "./theme-kinds";
 
 export async function getThemeBySlug(slug: string): Promise<Theme | undefined> {
   const [theme] = await db().select().from(themes).where(eq(themes.slug, slug.slice(0, 100)));
