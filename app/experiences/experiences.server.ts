@@ -371,9 +371,9 @@ export function newestExperiences(viewer: ViewerSummary | null, limit: number, t
     .limit(limit);
 }
 
-/** Published public write-ups, newest first, with their HTML: the feeds. Optionally of one theme. */
-export async function experiencesForFeed(limit: number, themeSlug?: string) {
-  const rows = await db()
+/** Published public write-ups, newest first, with their HTML and lead municipality: a feed's entries. Optionally of one theme. */
+export function feedExperienceRows(limit: number, themeSlug?: string) {
+  return db()
     .select({
       id: experiences.id,
       title: experiences.title,
@@ -389,7 +389,11 @@ export async function experiencesForFeed(limit: number, themeSlug?: string) {
     .where(whereOf({ themeSlug, sort: "newest" }, null))
     .orderBy(...ORDER.newest)
     .limit(limit);
-  return withThemes(rows);
+}
+
+/** The write-ups' feed: feedExperienceRows with each one's themes. */
+export async function experiencesForFeed(limit: number, themeSlug?: string) {
+  return withThemes(await feedExperienceRows(limit, themeSlug));
 }
 
 // ——— Revisions ———

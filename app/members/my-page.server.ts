@@ -96,7 +96,7 @@ function adoptionsOfMunicipality(municipalityNumber: string) {
 }
 
 /** The catalogue's solutions an organisation owns or supplies, by name. */
-function solutionsOfOrganisation(organisationId: number) {
+function solutionsOwnedOrSuppliedBy(organisationId: number) {
   return db()
     .select({ slug: solutions.slug, name: solutions.name, status: solutions.status })
     .from(solutions)
@@ -158,7 +158,7 @@ export async function loadMyPage(member: Who) {
     member.municipalityNumber
       ? adoptionsOfMunicipality(member.municipalityNumber)
       : member.organisationId
-        ? solutionsOfOrganisation(member.organisationId)
+        ? solutionsOwnedOrSuppliedBy(member.organisationId)
         : null,
     getEmailPreferences(member.id),
   ]);

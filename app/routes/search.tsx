@@ -145,20 +145,29 @@ function SearchForm() {
   );
 }
 
+/** A count of hits as shown: "300+" where more matched than were ranked. */
+function useCountText() {
+  const { results } = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  return (kind?: SearchKind) => {
+    const n = kind ? results.counts[kind] : SEARCH_KINDS.reduce((sum, k) => sum + results.counts[k], 0);
+    const capped = kind ? results.capped.includes(kind) : results.capped.length > 0;
+    return `${formatNumber(n, language)}${capped ? "+" : ""}`;
+  };
+}
+
 /** "All (42) · Forum sessions (3) · …": each type's hits a link; the chosen one marked as current. */
 function TypeNavigation() {
-  const { text, filters, results, rankedPerKind } = useLoaderData<typeof loader>();
+  const { text, filters, results } = useLoaderData<typeof loader>();
   const t = useT();
-  const language = useLanguage();
-  const count = (n: number, capped: boolean) => `${formatNumber(n, language)}${capped ? "+" : ""}`;
+  const countText = useCountText();
   const all: SearchFilters = { ...filters, kind: undefined };
-  const allCount = SEARCH_KINDS.reduce((sum, kind) => sum + results.counts[kind], 0);
   const items: { kind?: SearchKind; label: string; count: string }[] = [
-    { label: t("search.all"), count: count(allCount, results.capped.length > 0) },
+    { label: t("search.all"), count: countText() },
     ...SEARCH_KINDS.filter((kind) => results.counts[kind] > 0 || kind === filters.kind).map((kind) => ({
       kind,
       label: t(`search.kinds.${kind}`),
-      count: count(results.counts[kind], results.capped.includes(kind) && results.counts[kind] >= rankedPerKind),
+      count: countText(kind),
     })),
   ];
   return (
@@ -197,11 +206,8 @@ function Hit({ hit, level = 4 }: { hit: SearchHit; level?: 3 | 4 }) {
   const t = useT();
   const language = useLanguage();
   const statusKey = hit.status ? STATUS_KEYS[hit.kind]?.(hit.status) : undefined;
-  const facts = [
-    hit.context,
-    hit.occurredAt ? formatDate(new Date(hit.occurredAt), language) : null,
-    statusKey ? t(statusKey) : null,
-  ].filter(Boolean);
+  // The place is a Norwegian name; the date and the status are in the reader's language.
+  const facts = [hit.occurredAt ? formatDate(new Date(hit.occurredAt), language) : null, statusKey ? t(statusKey) : null].filter(Boolean);
   return (
     <li className="min-w-0 break-words border-b border-[var(--ds-color-neutral-border-subtle)] pb-4">
       <span className="ds-tag" data-color="neutral" data-size="sm">
@@ -214,9 +220,11 @@ function Hit({ hit, level = 4 }: { hit: SearchHit; level?: 3 | 4 }) {
           </Norwegian>
         </Link>
       </Heading>
-      {facts.length > 0 ? (
+      {hit.context || facts.length > 0 ? (
         <p className="ds-paragraph" data-size="sm">
-          <Norwegian>{facts.join(" · ")}</Norwegian>
+          {hit.context ? <Norwegian>{hit.context}</Norwegian> : null}
+          {hit.context && facts.length > 0 ? " · " : null}
+          {facts.join(" · ")}
         </p>
       ) : null}
       {hit.snippet ? (
@@ -235,7 +243,7 @@ function Group({ group }: { group: SearchGroup }) {
   const { text, filters, results } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const count = `${formatNumber(results.counts[group.kind], language)}${results.capped.includes(group.kind) ? "+" : ""}`;
+  const count = useCountText()(group.kind);
   const kinds = t(`search.kinds.${group.kind}`);
   const id = `search-group-${group.kind}`;
   return (

@@ -98,16 +98,17 @@ export async function search(query: SearchQuery, options: { approved: boolean; p
         row_number() over (partition by c.kind order by c.rank desc, c.occurred_at desc nulls last, c.source_id) as kind_position,
         row_number() over (order by ${chosen} desc, c.rank desc, c.occurred_at desc nulls last, c.kind, c.source_id) as position
       from candidates c
-    )
-    select n.kind, n.path, n.status, n.occurred_at, n.kind_count, ${shown} as on_page,
-      case when ${shown} then (select ts_headline('norwegian', n.title, q.query, ${`HighlightAll=true, ${MARK_OPTIONS}`}) from q) else n.title end as title,
-      case when ${shown} then
+    ),
+    paged as (select n.*, ${shown} as on_page from numbered n)
+    select p.kind, p.path, p.status, p.occurred_at, p.kind_count, p.on_page,
+      case when p.on_page then (select ts_headline('norwegian', p.title, q.query, ${`HighlightAll=true, ${MARK_OPTIONS}`}) from q) else p.title end as title,
+      case when p.on_page then
         (select nullif(ts_headline('norwegian', concat_ws(' … ', s.summary, s.body), q.query, ${SNIPPET_OPTIONS}), '')
-         from search_source(n.kind, n.source_id) s, q) end as snippet,
-      case when ${shown} then ${context(sql`n`)} end as context
-    from numbered n
-    where ${shown} or n.kind_position = 1
-    order by n.position
+         from search_source(p.kind, p.source_id) s, q) end as snippet,
+      case when p.on_page then ${context(sql`p`)} end as context
+    from paged p
+    where p.on_page or p.kind_position = 1
+    order by p.position
   `);
   for (const row of rows) counts[row.kind] = row.kind_count;
   const capped = SEARCH_KINDS.filter((kind) => counts[kind] > RANKED_PER_KIND);
@@ -116,7 +117,8 @@ export async function search(query: SearchQuery, options: { approved: boolean; p
   // Rows come best first (`position`), so a group's place is its best hit's.
   const groups: SearchGroup[] = [];
   for (const row of rows.filter((r) => r.on_page)) {
-    const group = groups.find((g) => g.kind === row.kind) ?? groups[groups.push({ kind: row.kind, hits: [] }) - 1]!;
+    let group = groups.find((g) => g.kind === row.kind);
+    if (!group) groups.push((group = { kind: row.kind, hits: [] }));
     group.hits.push(toHit(row));
   }
   const hits = groups.flatMap((group) => group.hits);

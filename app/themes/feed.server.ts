@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Item } from "feed";
-import { experienceMunicipalities, experiences, forumSessions, municipalities, organisations, solutions, topics } from "../../db/schema";
+import { forumSessions, municipalities, organisations, solutions, topics } from "../../db/schema";
 import { KIND_TEXT, type ThemeKind } from "./theme-kinds";
 import { getThemeBySlug, listedSessions, listedTopics, onTheme, themeName } from "./themes.server";
 import { db } from "~/db.server";
@@ -14,7 +14,7 @@ import {
   textAsHtml,
   type FeedFormat,
 } from "~/experiences/feeds.server";
-import { visibleTo } from "~/experiences/experiences.server";
+import { feedExperienceRows } from "~/experiences/experiences.server";
 import { translator } from "~/i18n/i18n";
 import { publicUrl } from "~/lib/settings.server";
 import { listedSolutions } from "~/solutions/solutions.server";
@@ -46,7 +46,7 @@ interface Entry {
  * Public only, whoever asks: feed readers fetch without signing in, so no members-only write-up, no draft
  * session, no proposal, no merged topic.
  */
-async function entriesOnTheme(themeId: number, limit: number): Promise<Entry[]> {
+async function entriesOnTheme(theme: { id: number; slug: string }, limit: number): Promise<Entry[]> {
   const [sessionRows, topicRows, experienceRows, solutionRows] = await Promise.all([
     db()
       .select({
@@ -58,7 +58,7 @@ async function entriesOnTheme(themeId: number, limit: number): Promise<Entry[]> 
         updatedAt: forumSessions.updatedAt,
       })
       .from(forumSessions)
-      .where(and(listedSessions, onTheme.forumSessions(themeId)))
+      .where(and(listedSessions, onTheme.forumSessions(theme.id)))
       .orderBy(desc(forumSessions.createdAt), desc(forumSessions.id))
       .limit(limit),
     db()
@@ -73,26 +73,10 @@ async function entriesOnTheme(themeId: number, limit: number): Promise<Entry[]> 
       })
       .from(topics)
       .leftJoin(municipalities, eq(municipalities.number, topics.municipalityNumber))
-      .where(and(listedTopics, onTheme.topics(themeId)))
+      .where(and(listedTopics, onTheme.topics(theme.id)))
       .orderBy(desc(topics.createdAt), desc(topics.id))
       .limit(limit),
-    db()
-      .select({
-        id: experiences.id,
-        title: experiences.title,
-        summary: experiences.summary,
-        bodyHtml: experiences.bodyHtml,
-        publishedAt: experiences.publishedAt,
-        updatedAt: experiences.updatedAt,
-        municipalityName: municipalities.name,
-      })
-      .from(experiences)
-      .leftJoin(experienceMunicipalities, and(eq(experienceMunicipalities.experienceId, experiences.id), eq(experienceMunicipalities.lead, true)))
-      .leftJoin(municipalities, eq(municipalities.number, experienceMunicipalities.municipalityNumber))
-      // visibleTo(null): what a visitor sees, published and public.
-      .where(and(visibleTo(null), onTheme.experiences(themeId)))
-      .orderBy(desc(experiences.publishedAt), desc(experiences.id))
-      .limit(limit),
+    feedExperienceRows(limit, theme.slug),
     db()
       .select({
         id: solutions.id,
@@ -107,7 +91,7 @@ async function entriesOnTheme(themeId: number, limit: number): Promise<Entry[]> 
       .from(solutions)
       .leftJoin(municipalities, eq(municipalities.number, solutions.ownerMunicipalityNumber))
       .leftJoin(organisations, eq(organisations.id, solutions.ownerOrganisationId))
-      .where(and(listedSolutions, onTheme.solutions(themeId)))
+      .where(and(listedSolutions, onTheme.solutions(theme.id)))
       .orderBy(desc(solutions.reviewedAt), desc(solutions.id))
       .limit(limit),
   ]);
@@ -181,7 +165,7 @@ const ENTRY_TITLE = {
 export async function themeFeed(request: Request, format: FeedFormat, slug: string | undefined): Promise<Response> {
   const theme = slug ? await getThemeBySlug(slug) : undefined;
   if (!theme) feedNotFound();
-  const [language, rows] = await Promise.all([feedLanguage(request), entriesOnTheme(theme.id, THEME_FEED_SIZE)]);
+  const [language, rows] = await Promise.all([feedLanguage(request), entriesOnTheme(theme, THEME_FEED_SIZE)]);
   const t = translator(language);
   const origin = publicUrl();
   const name = themeName(theme, language);
