@@ -17,3 +17,4 @@ export * from "./organisations";
 export * from "./solutions";
 export * from "./search-values";
 export * from "./search";
+export * from "./data-versions";
