@@ -37,7 +37,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "db",
-          include: ["app/**/*.test.{ts,tsx}", "tests/db/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/db/**/*.test.ts"],
           globalSetup: ["tests/setup/database-template.ts"],
           setupFiles: ["tests/setup/database.ts"],
           testTimeout: 20_000,
@@ -61,7 +61,12 @@ export default defineConfig({
         test: {
           name: "postgres",
           // The HTTP tests again, each server on a fresh PostgreSQL database (tests/helpers/server.ts).
-          include: ["tests/postgres/**/*.test.ts", "tests/server/http.test.ts", "tests/server/malformed-requests.test.ts"],
+          include: [
+            "tests/postgres/**/*.test.ts",
+            "tests/server/http.test.ts",
+            "tests/server/malformed-requests.test.ts",
+            "tests/server/visitor-cache.test.ts",
+          ],
           globalSetup: ["tests/setup/postgres-server.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -16,7 +16,14 @@ import type { StatusReason } from "~/ui/status-texts";
 // The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
 // bundle's one database instead of opening a second.
 export { startApp, stopApp } from "~/startup.server";
-export { databaseStatus };
+export { databaseStatus, languageFromHeaders };
+export { freshDataVersions } from "~/lib/data-versions.server";
+
+/** For the server's own database reads (the visitor cache's version): a lost connection means 503 until it is back. */
+export function noteDatabaseError(error: unknown): void {
+  if (isConnectionError(error)) markDatabaseUnavailable();
+  else logger.warn({ err: error }, "content version not read");
+}
 
 export async function statusPage(
   status: number,

@@ -1,26 +1,22 @@
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+export type Render = (req: ExpressRequest, res: ExpressResponse) => Promise<Response>;
 
 /**
  * @remix-run/express's adapter, except that a POST's body comes from the buffer the request gate
- * already read and checked (res.locals.body) instead of the socket, and the URL is built on PUBLIC_URL.
+ * already read and checked (res.locals.body) instead of the socket, the URL is built on PUBLIC_URL, and
+ * the response is returned (the visitor cache may keep it) before sendResponse writes it.
  * The headers, abort on a closed connection and streamed response are as in @remix-run/express 2.17.5.
  */
-export function remixHandler(options: {
+export function remixRenderer(options: {
   build: () => Promise<ServerBuild>;
   mode: string | undefined;
   origin: string;
-  getLoadContext: (req: ExpressRequest) => Record<string, unknown>;
-}) {
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => Record<string, unknown>;
+}): Render {
   const handle = createRequestHandler(options.build, options.mode);
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    try {
-      const response = await handle(remixRequest(req, res, options.origin), options.getLoadContext(req));
-      await sendResponse(res, response);
-    } catch (error) {
-      next(error);
-    }
-  };
+  return (req, res) => handle(remixRequest(req, res, options.origin), options.getLoadContext(req, res));
 }
 
 function remixRequest(req: ExpressRequest, res: ExpressResponse, origin: string): Request {
@@ -53,7 +49,7 @@ function pathOf(target: string): string {
   }
 }
 
-async function sendResponse(res: ExpressResponse, response: Response) {
+export async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);

@@ -20,13 +20,15 @@ if (!checked.ok) {
   for (const problem of checked.problems) console.error(`Setting ${problem}`);
   process.exit(1);
 }
-const { PORT: port, HOST: host, TRUST_PROXY } = checked.settings;
+const { PORT: port, HOST: host, TRUST_PROXY, VISITOR_CACHE, VISITOR_CACHE_MB } = checked.settings;
 const publicOrigin = publicUrl();
 
 const { default: express } = await import("express");
 const { default: compression } = await import("compression");
 const { refuseByHeaders, readBody, refuseByBody } = await import("./request-gate");
-const { remixHandler } = await import("./remix-adapter");
+const { remixRenderer } = await import("./remix-adapter");
+const { pageHandler } = await import("./page-handler");
+const { VisitorCache } = await import("./visitor-cache");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
@@ -100,13 +102,30 @@ app.use((req, res, next) => {
   sendStatusPage(req, res, 503).catch(next);
 });
 
+// The dev server renders every time: its modules change under it.
+const visitorCache =
+  VISITOR_CACHE === "on" && !dev
+    ? new VisitorCache({ maxBytes: VISITOR_CACHE_MB * 1024 * 1024, maxPerPath: 64, maxAgeMs: 60_000 })
+    : undefined;
+
 app.all(
   "*",
-  remixHandler({
-    build: loadBuild,
-    mode: process.env.NODE_ENV,
-    origin: publicOrigin,
-    getLoadContext: (req) => ({ clientAddress: req.ip }),
+  pageHandler({
+    render: remixRenderer({
+      build: loadBuild,
+      mode: process.env.NODE_ENV,
+      origin: publicOrigin,
+      // dataVersions: what the visitor cache already read for this request, so loaders need not read it again.
+      getLoadContext: (req, res) => ({ clientAddress: req.ip, dataVersions: res.locals.dataVersions }),
+    }),
+    cache: visitorCache,
+    freshDataVersions: entry.freshDataVersions,
+    languageOf: entry.languageFromHeaders,
+    async unavailable(req, res, error) {
+      entry.noteDatabaseError(error);
+      res.set("Retry-After", "5");
+      await sendStatusPage(req, res, 503);
+    },
   }),
 );
 

@@ -44,6 +44,8 @@ const schema = z
     INSECURE_COOKIES: flag,
     ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
     ADMIN_PASSWORD: z.string().min(10, { message: "must have at least 10 characters" }).optional(),
+    VISITOR_CACHE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+    VISITOR_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {

@@ -11,6 +11,8 @@ import "./provided";
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The PostgreSQL database it runs on, if any: a second server may be started on the same one. */
+  databaseUrl?: string;
   /** The server's process id, to send it a signal. */
   pid: number;
   /** Everything the server printed so far. */
@@ -95,6 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server: RunningServer = {
     url,
     dataDir,
+    databaseUrl,
     pid: child.pid!,
     output: () => output,
     async stop() {

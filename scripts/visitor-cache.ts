@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
+import { LRUCache } from "lru-cache";
+
+/**
+ * Rendered pages for visitors (docs/decisions/015-visitor-cache.md): a GET without a session cookie is
+ * answered from memory while the content version it was rendered at is still the committed one. Keyed
+ * by language, path and query; bounded by bytes, with a cap on the variants of one path so that a burst
+ * of distinct query strings cannot push out everything else.
+ */
+
+export type Encoding = "br" | "gzip" | "identity";
+
+export interface CachedPage {
+  contentVersion: number;
+  storedAt: number;
+  etag: string;
+  /** The response's own headers (Content-Type, …), without those the cache sets itself. */
+  headers: [string, string][];
+  body: Buffer;
+  encoded: Partial<Record<Exclude<Encoding, "identity">, Buffer>>;
+}
+
+export interface VisitorCacheOptions {
+  maxBytes: number;
+  /** Variants (query strings × languages) kept per path; the oldest goes first. */
+  maxPerPath: number;
+  /** Pages also show time ("next session", "3 days ago"): none is served older than this. */
+  maxAgeMs: number;
+}
+
+const ENCODERS = {
+  // Compressed once per stored page, so both at a level that pays for a page of 20–60 KB (bench/README.md).
+  br: (body: Buffer) =>
+    promisify(brotliCompress)(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 6, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gzip: (body: Buffer) => promisify(gzip)(body, { level: 6 }),
+};
+
+export class VisitorCache {
+  private readonly pages: LRUCache<string, CachedPage>;
+  private readonly keysOfPath = new Map<string, Set<string>>();
+  private readonly pathOfKey = new Map<string, string>();
+
+  constructor(private readonly options: VisitorCacheOptions) {
+    this.pages = new LRUCache<string, CachedPage>({
+      maxSize: options.maxBytes,
+      // One page may take at most an eighth of the cache: a huge export does not empty it.
+      maxEntrySize: Math.floor(options.maxBytes / 8),
+      sizeCalculation: (page, key) =>
+        key.length + page.body.length + (page.encoded.br?.length ?? 0) + (page.encoded.gzip?.length ?? 0) + 512,
+      dispose: (_page, key, reason) => {
+        if (reason !== "set") this.forget(key);
+      },
+    });
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get bytes(): number {
+    return this.pages.calculatedSize;
+  }
+
+  /** The page stored for a key if it was rendered at `contentVersion` and is young enough; else nothing. */
+  get(key: string, contentVersion: number, now = Date.now()): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    if (page.contentVersion !== contentVersion || now - page.storedAt > this.options.maxAgeMs) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return page;
+  }
+
+  /** Stores a page unless one rendered at a later version is already there. */
+  set(key: string, path: string, page: CachedPage): void {
+    const stored = this.pages.peek(key);
+    if (stored && stored.contentVersion > page.contentVersion) return;
+    if (!stored) {
+      const keys = this.keysOfPath.get(path) ?? new Set<string>();
+      while (keys.size >= this.options.maxPerPath) {
+        const oldest = keys.values().next().value!;
+        this.pages.delete(oldest);
+        keys.delete(oldest);
+      }
+      keys.add(key);
+      this.keysOfPath.set(path, keys);
+      this.pathOfKey.set(key, path);
+    }
+    this.pages.set(key, page);
+    if (!this.pages.has(key)) this.forget(key); // larger than a page may be
+  }
+
+  /** The body in the encoding asked for, compressed once per page and kept with it. */
+  async encode(key: string, page: CachedPage, encoding: Encoding): Promise<Buffer> {
+    if (encoding === "identity") return page.body;
+    const encoded = page.encoded[encoding];
+    if (encoded) return encoded;
+    page.encoded[encoding] = await ENCODERS[encoding](page.body);
+    // Stored again so that its size counts the compressed copy.
+    if (this.pages.peek(key) === page) this.pages.set(key, page);
+    return page.encoded[encoding]!;
+  }
+
+  private forget(key: string): void {
+    const path = this.pathOfKey.get(key);
+    if (path === undefined) return;
+    this.pathOfKey.delete(key);
+    const keys = this.keysOfPath.get(path);
+    keys?.delete(key);
+    if (keys?.size === 0) this.keysOfPath.delete(path);
+  }
+}
+
+export function visitorCacheKey(language: string, pathAndQuery: string): string {
+  return `${language} ${pathAndQuery}`;
+}
+
+/** A validator of the page's bytes: weak, because one page goes out in several encodings. */
+export function etagOf(body: Buffer): string {
+  return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+const SESSION_COOKIE = "kf_session";
+// Cookies that may come with a cacheable request: the language, which is in the key.
+const VISITOR_COOKIES = new Set(["lang"]);
+
+/** Anonymous: no session cookie, valid or not, and no cookie the page could depend on. */
+export function isVisitor(cookieHeader: string | undefined): boolean {
+  if (!cookieHeader) return true;
+  for (const part of cookieHeader.split(";")) {
+    const name = part.split("=", 1)[0]!.trim();
+    if (name === "") continue;
+    if (name === SESSION_COOKIE || !VISITOR_COOKIES.has(name)) return false;
+  }
+  return true;
+}
+
+/** What may be stored: a plain 200 that sets no cookie and does not ask to stay private. */
+export function isStorable(response: Response): boolean {
+  if (response.status !== 200 || response.headers.has("Set-Cookie")) return false;
+  const cacheControl = response.headers.get("Cache-Control") ?? "";
+  if (/\b(private|no-store)\b/i.test(cacheControl)) return false;
+  return !/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
+}
+
+/** The best encoding the client accepts: brotli, then gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name = "", ...parameters] = part.split(";").map((p) => p.trim());
+    if (!name) continue;
+    const q = parameters.find((p) => p.startsWith("q="));
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const weight = (name: string) => accepted.get(name) ?? accepted.get("*") ?? 0;
+  if (weight("br") > 0) return "br";
+  if (weight("gzip") > 0) return "gzip";
+  return "identity";
+}
+
+/** True when If-None-Match names the page's validator (weak comparison, as for GET). */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
