@@ -3,6 +3,7 @@
  * a gate that refuses malformed and cross-site requests before Remix reads them, a 503 gate while
  * the database is away, and a shutdown that lets requests in flight finish before closing the database.
  */
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -28,7 +29,7 @@ const { default: compression } = await import("compression");
 const { refuseByHeaders, readBody, refuseByBody } = await import("./request-gate");
 const { remixRenderer } = await import("./remix-adapter");
 const { pageHandler } = await import("./page-handler");
-const { VisitorCache } = await import("./visitor-cache");
+const { VisitorCache, chooseEncoding } = await import("./visitor-cache");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
@@ -61,7 +62,17 @@ if (dev) {
     pathToFileURL(path.join(root, "build", "server", "index.js")).href
   )) as ServerBuild;
   loadBuild = async () => build;
-  app.use("/assets", express.static(path.join(root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
+  const assets = path.join(root, "build", "client", "assets");
+  // The build's brotli and gzip copies (scripts/precompress-assets.mjs), named from this list only.
+  const precompressed = new Set(readdirSync(assets).filter((name) => /\.(br|gz)$/.test(name)));
+  app.use("/assets", (req, res, next) => {
+    const encoding = chooseEncoding(req.get("accept-encoding"));
+    const copy = `${req.path.slice(1)}.${encoding === "br" ? "br" : "gz"}`;
+    if (encoding === "identity" || !precompressed.has(copy)) return next();
+    res.set({ "Content-Encoding": encoding, Vary: "Accept-Encoding" }).type(path.extname(req.path));
+    res.sendFile(path.join(assets, copy), { immutable: true, maxAge: "1y" }, (error) => error && next(error));
+  });
+  app.use("/assets", express.static(assets, { immutable: true, maxAge: "1y" }));
   // Other public files (favicon.svg) have an extension; pages never do, so they skip the file lookup.
   const publicFiles = express.static(path.join(root, "build", "client"), { maxAge: "1h" });
   app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));

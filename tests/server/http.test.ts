@@ -30,6 +30,23 @@ describe("the built server", () => {
     expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
+  it("serves scripts and stylesheets as the build compressed them, byte for byte the same once unpacked", async () => {
+    const html = await (await get("/municipalities")).text();
+    const script = html.match(/(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const plain = await get(script!, { "Accept-Encoding": "identity" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const original = await plain.text();
+    for (const encoding of ["br", "gzip"]) {
+      const packed = await get(script!, { "Accept-Encoding": encoding });
+      expect(packed.headers.get("content-encoding")).toBe(encoding);
+      expect(packed.headers.get("content-type")).toMatch(/javascript/);
+      expect(packed.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(Number(packed.headers.get("content-length"))).toBeLessThan(original.length / 2);
+      expect(await packed.text()).toBe(original);
+    }
+  });
+
   it("serves the favicon", async () => {
     expect((await get("/favicon.svg")).status).toBe(200);
   });
