@@ -21,6 +21,8 @@ export interface PageHandlerOptions {
   cache?: VisitorCache;
   freshDataVersions: () => Promise<DataVersions>;
   languageOf: (cookie: string | null, acceptLanguage: string | null) => Promise<string>;
+  /** Paths that always render, such as the health check, which must report the database itself. */
+  uncached: ReadonlySet<string>;
   /** Answers 503 when the database could not say its version (it is away, or stalled). */
   unavailable: (req: Request, res: ExpressResponse, error: unknown) => Promise<void>;
 }
@@ -43,7 +45,7 @@ export function pageHandler(options: PageHandlerOptions) {
     try {
       const visitor = isVisitor(req.get("cookie"));
       const readable = req.method === "GET" || req.method === "HEAD";
-      if (!cache || !visitor || !readable) {
+      if (!cache || !visitor || !readable || options.uncached.has(req.path)) {
         const response = await render(req, res);
         res.set("X-Cache", "bypass");
         // A page rendered for a member may show them anything personal: never kept downstream.

@@ -130,6 +130,7 @@ app.all(
       getLoadContext: (req, res) => ({ clientAddress: req.ip, dataVersions: res.locals.dataVersions }),
     }),
     cache: visitorCache,
+    uncached: new Set(["/healthz"]),
     freshDataVersions: entry.freshDataVersions,
     languageOf: entry.languageFromHeaders,
     async unavailable(req, res, error) {

@@ -66,7 +66,9 @@ describe("app servers on one PostgreSQL", () => {
       const during = await fetch(`${server.url}/municipalities`, { headers: { "Accept-Language": "en" } });
       expect(during.status).toBe(503);
       expect(await during.text()).toContain("The service is temporarily unavailable");
-      expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: "unavailable" });
 
       proxy = await startTcpProxy(targetPort, Number(viaProxy.port));
       const deadline = Date.now() + 15_000;
