@@ -524,6 +524,8 @@ export async function seedReferenceExperiences(tx: TransactionSql, context: Cont
   // Comments on published write-ups, after publication; now and then the author answering; a few edited,
   // a very few hidden. Each write-up was given its count when it was inserted, so the trigger that counts
   // comments is off for this one statement: counting them again would rewrite 20,000 wide rows.
+  // The data-version triggers are deferred: their pending events would forbid the ALTER TABLE below.
+  await tx`set constraints all immediate`;
   await tx`alter table comments disable trigger comments_insert_counted`;
   sizes.experienceComments = (
     await tx`

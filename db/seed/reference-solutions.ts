@@ -491,6 +491,8 @@ export async function seedReferenceSolutions(tx: TransactionSql, context: Contex
   ).count;
   // The counts trigger would recount a solution per inserted row: it is off for the bulk insert; the
   // solutions were given their counts when they were inserted (checked below).
+  // The data-version triggers are deferred: their pending events would forbid the ALTER TABLE below.
+  await tx`set constraints all immediate`;
   await tx`alter table adoptions disable trigger adoptions_counted`;
   sizes.adoptions = (
     await tx`
