@@ -22,7 +22,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// PROBE_ROOT: another checkout's build, to compare before and after.
+const root = process.env.PROBE_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const databaseUrl = process.env.DATABASE_URL;
 const duration = Number(process.env.PROBE_DURATION ?? 8);
 const connections = Number(process.env.PROBE_CONNECTIONS ?? 20);
@@ -30,6 +31,8 @@ const nodeOptions = (process.env.PROBE_NODE_OPTIONS ?? "").split(/\s+/).filter(B
 const acceptEncoding = process.env.PROBE_ACCEPT_ENCODING ?? "gzip, deflate, br";
 
 interface Sample {
+  spaces?: Record<string, number>;
+  malloced?: number;
   rss: number;
   heapTotal: number;
   heapUsed: number;
@@ -38,7 +41,11 @@ interface Sample {
 }
 
 // Runs inside the server: its own view of memory, every 250 ms, to this script.
-const reporter = `if (process.send) setInterval(() => process.send(process.memoryUsage()), 250).unref();`;
+const reporter = `import v8 from "node:v8";
+if (process.send) setInterval(() => {
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
+  process.send({ ...process.memoryUsage(), spaces, malloced: v8.getHeapStatistics().malloced_memory });
+}, 250).unref();`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -106,9 +113,12 @@ async function main() {
   const startSeconds = (performance.now() - started) / 1000;
   console.log(`healthy after ${startSeconds.toFixed(1)} s, peak RSS while starting ${peakStartRss.toFixed(0)} MB`);
 
-  const peak: Sample = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const peak: Sample = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0, malloced: 0 };
+  // V8's spaces (physical size) at their own peaks: where the heap's part of RSS lives.
+  const spaces = new Map<string, number>();
   child.on("message", (m: Sample) => {
-    for (const key of ["heapTotal", "heapUsed", "external", "arrayBuffers"] as const) peak[key] = Math.max(peak[key], m[key]);
+    for (const key of ["heapTotal", "heapUsed", "external", "arrayBuffers", "malloced"] as const) peak[key] = Math.max(peak[key] ?? 0, m[key] ?? 0);
+    for (const [name, size] of Object.entries(m.spaces ?? {})) spaces.set(name, Math.max(spaces.get(name) ?? 0, size));
   });
   const sampler = setInterval(() => (peak.rss = Math.max(peak.rss, rssMb(pid))), 250);
 
@@ -154,6 +164,7 @@ async function main() {
       `peak RSS ${peak.rss.toFixed(0)} MB (after the load ${settled.toFixed(0)} MB)`,
       `heap total ${mb(peak.heapTotal).toFixed(0)} MB, heap used ${mb(peak.heapUsed).toFixed(0)} MB`,
       `external ${mb(peak.external).toFixed(0)} MB, arrayBuffers ${mb(peak.arrayBuffers).toFixed(0)} MB`,
+      `V8 spaces at peak: ${[...spaces].map(([name, size]) => `${name} ${mb(size).toFixed(0)}`).join(", ")} MB; malloced by V8 ${mb(peak.malloced ?? 0).toFixed(0)} MB`,
       `CPU ${cpuPerRequest.toFixed(2)} ms per request over ${requests} requests`,
     ].join("\n"),
   );
