@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, isConnectionError, migrateDatabase } from "./db.server";
+import { currentDatabaseOptions, db, isConnectionError, migrateDatabase } from "./db.server";
 
 describe("migrations", () => {
   // db.execute answers an array on postgres.js and { rows } on PGlite.
@@ -32,5 +32,13 @@ describe("telling a lost database from a bad query", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(isConnectionError(error)).toBe(false);
+  });
+});
+
+describe("the embedded database's memory", () => {
+  it("keeps 16 MB of shared buffers, not PostgreSQL's default 128 MB", async (context) => {
+    if (currentDatabaseOptions()?.driver !== "pglite") return context.skip();
+    const result = (await db().execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] };
+    expect(result.rows[0]!.shared_buffers).toBe("16MB");
   });
 });

@@ -39,7 +39,11 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a load balancer, TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's.
 if (TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(TRUST_PROXY) ? Number(TRUST_PROXY) : TRUST_PROXY);
-app.use(compression());
+// Dynamic pages: gzip 6, or brotli 4 with a 256 KB window instead of the default 4 MB one, which each
+// response's compressor would allocate (bench/README.md, "Compression"). Cached visitor pages and assets
+// are compressed once, elsewhere.
+const { constants: zlib } = await import("node:zlib");
+app.use(compression({ level: 6, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 18 } } }));
 let stopping = false;
 app.use((_req, res, next) => {
   res.set({

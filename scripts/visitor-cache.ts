@@ -31,10 +31,11 @@ export interface VisitorCacheOptions {
 }
 
 const ENCODERS = {
-  // Compressed once per stored page, so both at a level that pays for a page of 20–60 KB (bench/README.md).
+  // Compressed once per stored page, at the levels that pay for a page of 20–60 KB (bench/README.md,
+  // "Compression"): brotli 5 is as small as 6 at less CPU; 7–9 cost several times more for a few bytes.
   br: (body: Buffer) =>
     promisify(brotliCompress)(body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 6, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
     }),
   gzip: (body: Buffer) => promisify(gzip)(body, { level: 6 }),
 };
