@@ -8,7 +8,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const INPUTS = ["app", "styles", "public", "db", "scripts", "package.json", "package-lock.json", "vite.config.ts", "tsconfig.json"];
+const INPUTS = ["app", "styles", "public", "db", "scripts", "patches", "package.json", "package-lock.json", "vite.config.ts", "tsconfig.json"];
 const OUTPUTS = ["build/server.js", "build/server/index.js", "build/client"];
 const HASH_FILE = path.join(root, "build", ".inputs-sha256");
 

@@ -10,7 +10,8 @@ export type Render = (req: ExpressRequest, res: ExpressResponse) => Promise<Resp
  * The headers, abort on a closed connection and streamed response are as in @remix-run/express 2.17.5.
  */
 export function remixRenderer(options: {
-  build: () => Promise<ServerBuild>;
+  /** The build itself in production (Remix derives its routes once); a function in dev, called per request. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string | undefined;
   origin: string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => Record<string, unknown>;

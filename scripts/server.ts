@@ -56,16 +56,15 @@ app.use((_req, res, next) => {
   next();
 });
 
-let loadBuild: () => Promise<ServerBuild>;
+// Dev loads the build per request (its modules change under it); production hands Remix the one
+// build object, so that Remix derives its routes once and route matching reuses them.
+let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
   const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
   app.use(vite.middlewares);
-  loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
-  const build = (await import(
-    pathToFileURL(path.join(root, "build", "server", "index.js")).href
-  )) as ServerBuild;
-  loadBuild = async () => build;
+  build = (await import(pathToFileURL(path.join(root, "build", "server", "index.js")).href)) as ServerBuild;
   const assets = path.join(root, "build", "client", "assets");
   // The build's brotli and gzip copies (scripts/precompress-assets.mjs), named from this list only.
   const precompressed = new Set(readdirSync(assets).filter((name) => /\.(br|gz)$/.test(name)));
@@ -82,7 +81,7 @@ if (dev) {
   app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 }
 
-const entry = (await loadBuild()).entry.module as unknown as typeof Entry;
+const entry = (typeof build === "function" ? await build() : build).entry.module as unknown as typeof Entry;
 
 async function sendStatusPage(req: Request, res: Response, status: number, reason?: Refusal["reason"]) {
   const html = await entry.statusPage(status, req.get("cookie") ?? null, req.get("accept-language") ?? null, reason);
@@ -127,7 +126,7 @@ app.all(
   "*",
   pageHandler({
     render: remixRenderer({
-      build: loadBuild,
+      build,
       mode: process.env.NODE_ENV,
       origin: publicOrigin,
       // dataVersions: what the visitor cache already read for this request, so loaders need not read it again.
