@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 
 /**
@@ -10,7 +8,9 @@ import { LRUCache } from "lru-cache";
  * of distinct query strings cannot push out everything else.
  */
 
-export type Encoding = "br" | "gzip" | "identity";
+import { ENCODERS, type Encoding } from "../app/lib/content-encoding.server";
+
+export { chooseEncoding, type Encoding } from "../app/lib/content-encoding.server";
 
 export interface CachedPage {
   contentVersion: number;
@@ -29,16 +29,6 @@ export interface VisitorCacheOptions {
   /** Pages also show time ("next session", "3 days ago"): none is served older than this. */
   maxAgeMs: number;
 }
-
-const ENCODERS = {
-  // Compressed once per stored page, at the levels that pay for a page of 20–60 KB (bench/README.md,
-  // "Compression"): brotli 5 is as small as 6 at less CPU; 7–9 cost several times more for a few bytes.
-  br: (body: Buffer) =>
-    promisify(brotliCompress)(body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
-  gzip: (body: Buffer) => promisify(gzip)(body, { level: 6 }),
-};
 
 export class VisitorCache {
   private readonly pages: LRUCache<string, CachedPage>;
@@ -143,25 +133,11 @@ export function isVisitor(cookieHeader: string | undefined): boolean {
 
 /** What may be stored: a plain 200 that sets no cookie and does not ask to stay private. */
 export function isStorable(response: Response): boolean {
-  if (response.status !== 200 || response.headers.has("Set-Cookie")) return false;
+  // An encoded body (a route that compressed its own, as /solutions.json does) is not a page to compress.
+  if (response.status !== 200 || response.headers.has("Set-Cookie") || response.headers.has("Content-Encoding")) return false;
   const cacheControl = response.headers.get("Cache-Control") ?? "";
   if (/\b(private|no-store)\b/i.test(cacheControl)) return false;
   return !/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
-}
-
-/** The best encoding the client accepts: brotli, then gzip, else none. */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
-    const [name = "", ...parameters] = part.split(";").map((p) => p.trim());
-    if (!name) continue;
-    const q = parameters.find((p) => p.startsWith("q="));
-    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const weight = (name: string) => accepted.get(name) ?? accepted.get("*") ?? 0;
-  if (weight("br") > 0) return "br";
-  if (weight("gzip") > 0) return "gzip";
-  return "identity";
 }
 
 /** True when If-None-Match names the page's validator (weak comparison, as for GET). */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { openCatalogue, openDataResponse } from "~/solutions/open-data.server";
+import { openCatalogueResponse } from "~/solutions/open-data.server";
 
 /** /solutions.json: every accepted catalogue entry as open data (docs/open-data.md), for anyone. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return openDataResponse(request, await openCatalogue());
+  return openCatalogueResponse(request);
 }

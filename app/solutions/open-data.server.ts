@@ -15,6 +15,8 @@ import {
 } from "../../db/schema";
 import { listedSolutions } from "./solutions.server";
 import { db } from "~/db.server";
+import { chooseEncoding, ENCODERS, type Encoding as ContentEncoding } from "~/lib/content-encoding.server";
+import { freshDataVersions } from "~/lib/data-versions.server";
 import { publicUrl } from "~/lib/settings.server";
 
 // The open data of the catalogue, in the spirit of publiccode.yml; docs/solutions.schema.json describes every
@@ -165,11 +167,60 @@ const HEADERS = {
  */
 export function openDataResponse(request: Request, value: unknown): Response {
   const body = JSON.stringify(value);
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const etag = etagOf(body);
   const headers = { ...HEADERS, "Cache-Control": "no-cache", ETag: etag };
-  const asked = request.headers.get("If-None-Match");
-  if (asked && asked.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers });
+  if (namesEtag(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers });
+}
+
+const etagOf = (body: string | Buffer) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+
+function namesEtag(request: Request, etag: string): boolean {
+  const asked = request.headers.get("If-None-Match");
+  return !!asked && asked.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+type Encoding = Exclude<ContentEncoding, "identity">;
+interface BuiltCatalogue {
+  body: Buffer;
+  etag: string;
+  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
+}
+
+let catalogueBuild: { database: unknown; version: number; built: Promise<BuiltCatalogue> } | undefined;
+
+/**
+ * /solutions.json at the reference size is 6.5 MB: too big for the visitor cache, and building,
+ * hashing and compressing it cost some 150 ms of CPU and a copy per request. It is built once per
+ * committed content version (a request that read the version shares the build started after that
+ * read, so it is never older than the request), and compressed once per encoding.
+ */
+export async function openCatalogueResponse(request: Request): Promise<Response> {
+  const { content } = await freshDataVersions();
+  // Tests open one database after another: a version is a version of one database.
+  if (!catalogueBuild || catalogueBuild.database !== db() || catalogueBuild.version < content) {
+    const built = openCatalogue().then((value): BuiltCatalogue => {
+      const body = Buffer.from(JSON.stringify(value));
+      return { body, etag: etagOf(body), encoded: {} };
+    });
+    const build = { database: db(), version: content, built };
+    catalogueBuild = build;
+    built.catch(() => {
+      if (catalogueBuild === build) catalogueBuild = undefined;
+    });
+  }
+  const built = await catalogueBuild.built;
+  const headers: Record<string, string> = { ...HEADERS, "Cache-Control": "no-cache", ETag: built.etag, Vary: "Accept-Encoding" };
+  if (namesEtag(request, built.etag)) return new Response(null, { status: 304, headers });
+  const encoding = chooseEncoding(request.headers.get("Accept-Encoding") ?? undefined);
+  if (encoding === "identity") return new Response(bytes(built.body), { headers });
+  // The server's compression middleware leaves a response that already names its encoding alone.
+  const encoded = await (built.encoded[encoding] ??= ENCODERS[encoding](built.body));
+  return new Response(bytes(encoded), { headers: { ...headers, "Content-Encoding": encoding } });
+}
+
+function bytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
 export function openDataNotFound(): Response {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import Ajv2020 from "ajv/dist/2020";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -216,6 +217,18 @@ describe("/solutions.json", () => {
     expect((changed.json as Catalogue).solutions.find((s) => s.slug === dialog.slug)!.usedBy).toEqual([
       { municipalityNumber: "4601", name: "Bergen", state: "planning", since: "2025-06-01", openToJointProcurement: true },
     ]);
+  });
+
+  it("is sent compressed to a client that accepts brotli or gzip, the same document as the plain one", async () => {
+    const run = catalogueRoute.loader as (args: unknown) => Promise<Response>;
+    const plain = await getCatalogue();
+    for (const [accept, encoding, decode] of [["gzip, deflate, br", "br", brotliDecompressSync], ["gzip", "gzip", gunzipSync]] as const) {
+      const response = await run({ request: requestAs(null, "/solutions.json", { headers: { "Accept-Encoding": accept } }), params: {}, context: {} });
+      expect(response.headers.get("Content-Encoding")).toBe(encoding);
+      expect(response.headers.get("Vary")).toBe("Accept-Encoding");
+      expect(response.headers.get("ETag")).toBe(plain.response.headers.get("ETag"));
+      expect(decode(Buffer.from(await response.arrayBuffer())).toString()).toBe(plain.body);
+    }
   });
 });
 

@@ -63,6 +63,23 @@ describe("the built server", () => {
     expect(html).toContain("Skip to main content");
   });
 
+  it("sends /solutions.json compressed by the route once, the same JSON for brotli, gzip and none", async () => {
+    const bodies: string[] = [];
+    for (const encoding of ["br", "gzip"]) {
+      const response = await get("/solutions.json", { "Accept-Encoding": encoding });
+      expect(response.headers.get("content-encoding")).toBe(encoding);
+      // An encoded body is not the visitor cache's to keep (it would compress it again).
+      expect(response.headers.get("x-cache")).not.toBe("hit");
+      // fetch decodes once: a body compressed twice would not parse.
+      bodies.push(await response.text());
+    }
+    const plain = await get("/solutions.json", { "Accept-Encoding": "identity" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const document = await plain.text();
+    expect((JSON.parse(document) as { count: number }).count).toBeGreaterThan(0);
+    expect(bodies).toEqual([document, document]);
+  });
+
   it("shows the solution catalogue, linking to its open data", async () => {
     const response = await get("/solutions", { "Accept-Language": "en" });
     expect(response.status).toBe(200);
