@@ -123,6 +123,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
 }
 
 /** A plain node:http server answering every request with the same bytes: the machine's ceiling. */
+/** `body` is brotli-compressed, as the app sends a page to a browser. */
 export async function startFloor(body: Buffer): Promise<{ url: string; child: ChildProcess }> {
   const dir = mkdtempSync(path.join(tmpdir(), "kf-floor-"));
   const file = path.join(dir, "body.html");
@@ -131,7 +132,7 @@ export async function startFloor(body: Buffer): Promise<{ url: string; child: Ch
   const script = `
     const body = require("fs").readFileSync(${JSON.stringify(file)});
     require("http").createServer((req, res) => {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "br", "Content-Length": body.length });
       res.end(body);
     }).listen(${port}, "127.0.0.1", () => console.log("ready"));`;
   const child = startProcess(["-e", script], process.env);
