@@ -147,15 +147,23 @@ function summarise(profile: Profile, from: number, to: number) {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const ownerCache = new Map<number, string>();
+  // Work Node does on its own (zlib, socket writes from a tick) reaches no package: named by its module.
+  const nodeModuleOf = (id: number | undefined): string => {
+    for (; id !== undefined; id = parent.get(id)) {
+      const { url } = byId.get(id)!.callFrame;
+      if (url.startsWith("node:")) return `node internals (${url.replace(/^node:(internal\/)?/, "")})`;
+    }
+    return "node internals";
+  };
   const charged = (id: number): string => {
     const cached = ownerCache.get(id);
     if (cached !== undefined) return cached;
-    let owner = ownerOf(byId.get(id)!.callFrame);
-    if (!owner) {
-      const up = parent.get(id);
-      owner = up === undefined ? "node internals" : charged(up);
-      if (owner === "(root)") owner = "node internals";
+    let owner = "";
+    for (let up: number | undefined = id; up !== undefined && !owner; up = parent.get(up)) {
+      const found = ownerOf(byId.get(up)!.callFrame);
+      if (found !== "(root)") owner = found;
     }
+    owner ||= nodeModuleOf(id);
     ownerCache.set(id, owner);
     return owner;
   };
