@@ -5,7 +5,6 @@ import stylesheet from "../styles/app.css?url";
 import { useLanguage } from "~/i18n/i18n";
 import { languageOf } from "~/i18n/language.server";
 import { getViewer, summarise } from "~/members/permissions.server";
-import { countUnreadNotifications } from "~/notifications/notifications.server";
 import { ErrorPage, errorTitle } from "~/ui/error-page";
 import { pageTitle } from "~/ui/meta";
 import { PageShell } from "~/ui/page-shell";
@@ -20,9 +19,7 @@ export const meta: MetaFunction = ({ matches, error }) =>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [language, viewer] = await Promise.all([languageOf(request), getViewer(request, context)]);
-  // The header's unread count: one lookup in a partial index, on every page.
-  const unreadNotifications = viewer ? await countUnreadNotifications(viewer.member.id) : 0;
-  return { language, viewer: summarise(viewer), unreadNotifications };
+  return { language, viewer: summarise(viewer), unreadNotifications: viewer?.unreadNotifications ?? 0 };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -13,11 +13,10 @@ import {
   themesOf,
 } from "./experiences.server";
 import { db } from "~/db.server";
-import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { forbidden, notFound, parseId } from "~/lib/http.server";
-import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { requireSignedIn, summarise } from "~/members/permissions.server";
 import { solutionsOfExperience } from "~/solutions/links.server";
+import type { BaseData } from "~/base-data.server";
 
 /** A write-up tells of at most this many catalogue solutions. */
 export const EXPERIENCE_SOLUTIONS_MAX = 10;
@@ -44,8 +43,8 @@ export async function checkedSolutions(values: ExperienceFormValues): Promise<{ 
  * What the write/edit form offers and is checked against: the themes, and the register's municipalities
  * as "1804 Bodø" (for the fields' suggestions) and as number and name.
  */
-export async function experienceFormChoices() {
-  const [themes, municipalityOptions] = await Promise.all([listThemes(), listMunicipalityOptions()]);
+export async function experienceFormChoices(base: Promise<BaseData>) {
+  const { themes, municipalityOptions } = await base;
   const register: ExperienceFormRegister = {
     themeIds: themes.map((theme) => theme.id),
     municipalities: municipalityOptions.map((option) => ({ number: option.slice(0, 4), name: option.slice(5) })),

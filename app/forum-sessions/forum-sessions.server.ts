@@ -68,10 +68,6 @@ export interface ForumSessionInput {
   themeIds: number[];
 }
 
-export async function listThemes() {
-  return db().select().from(themes).orderBy(asc(themes.id));
-}
-
 /** Keeps only theme ids that exist. */
 export async function knownThemeIds(ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];

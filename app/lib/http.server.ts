@@ -1,4 +1,5 @@
 import { data, type AppLoadContext } from "@remix-run/node";
+import type { DataVersions } from "./data-versions.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -6,6 +7,8 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** The signed-in member, looked up once per HTTP request by whichever loader asks first. */
     viewer?: Promise<unknown>;
+    /** The data versions as of this request: read by the visitor cache, or with the viewer's session. */
+    dataVersions?: Promise<DataVersions>;
   }
 }
 

@@ -18,7 +18,10 @@ export function fromOsloInput(value: string): Date | undefined {
   return new Date(date.getTime());
 }
 
+// Built once: constructing a DateTimeFormat costs more than a page's worth of formatting.
+const isoDate = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** The date in Oslo on a given instant (now by default), as YYYY-MM-DD: what a `date` column and `<input type="date">` hold. */
 export function osloToday(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return isoDate.format(at);
 }

@@ -83,9 +83,15 @@ export function settings(env: NodeJS.ProcessEnv = process.env): Settings {
  * and tests http://localhost:<PORT>. Never a request's Host header.
  */
 export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  // Pages ask on every request: the whole environment is checked again only when what decides it changes.
+  const key = `${env.PUBLIC_URL}\0${env.PORT}\0${env.NODE_ENV}`;
+  if (lastPublicUrl?.key === key) return lastPublicUrl.url;
   const { PUBLIC_URL, PORT } = settings(env);
-  return PUBLIC_URL ?? `http://localhost:${PORT}`;
+  lastPublicUrl = { key, url: PUBLIC_URL ?? `http://localhost:${PORT}` };
+  return lastPublicUrl.url;
 }
+
+let lastPublicUrl: { key: string; url: string } | undefined;
 
 /** The host part of PUBLIC_URL, for calendar UIDs ("forum-session-5@forum.kommune.no"). */
 export function publicHost(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,18 +1,20 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { userSessions } from "../../db/schema";
+import { notifications, userSessions } from "../../db/schema";
 import { createMember } from "../../tests/helpers/members";
 import {
   createAuthSession,
   generateSessionToken,
   invalidateAuthSession,
   invalidateOtherAuthSessions,
+  lookUpSession,
   sessionIdOf,
   sessionTokenOf,
   SESSION_DAYS,
   validateSessionToken,
 } from "./auth-sessions.server";
 import { db } from "~/db.server";
+import { freshDataVersions } from "~/lib/data-versions.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,6 +48,20 @@ describe("auth sessions", () => {
     expect(found!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
     const [row] = await db().select().from(userSessions).where(eq(userSessions.id, sessionIdOf(token)));
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+  });
+
+  it("answers the member's unread count and the data versions with the session, and the versions without one", async () => {
+    const member = await createMember();
+    const token = generateSessionToken();
+    await createAuthSession(token, member.id);
+    const notification = { memberId: member.id, kind: "summary_published" as const, params: {}, url: "/" };
+    await db().insert(notifications).values([notification, notification, { ...notification, readAt: new Date() }]);
+    const versions = await freshDataVersions();
+    const found = await lookUpSession(token);
+    expect(found.found?.member.id).toBe(member.id);
+    expect(found.found?.unreadNotifications).toBe(2);
+    expect(found.versions).toEqual(versions);
+    expect(await lookUpSession(generateSessionToken())).toEqual({ found: null, versions });
   });
 
   it("treats an expired session as signed out and deletes it", async () => {

@@ -1,8 +1,9 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq, ne } from "drizzle-orm";
-import { members, userSessions, type Member } from "../../db/schema";
-import { db } from "~/db.server";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { dataVersions, members, notifications, userSessions, type Member } from "../../db/schema";
+import { db, type Database } from "~/db.server";
+import type { DataVersions } from "~/lib/data-versions.server";
 
 // Sessions as in the Lucia guide (lucia-auth.com/sessions/basic): the cookie holds a random token,
 // the table only its SHA-256, so a leaked table cannot sign anyone in.
@@ -32,25 +33,65 @@ export async function createAuthSession(token: string, memberId: number): Promis
   return session;
 }
 
-/** The session and its member for a token; expired sessions are deleted, and half-used ones extended. */
-export async function validateSessionToken(token: string): Promise<{ session: AuthSession; member: Member } | null> {
+export interface SessionLookup {
+  /** The session, its member and the member's unread notifications; null when signed out. */
+  found: { session: AuthSession; member: Member; unreadNotifications: number } | null;
+  /** Read by the same statement, so a signed-in page needs no query of its own to learn them. */
+  versions: DataVersions;
+}
+
+// Every signed-in request runs this, so it is built once per database and prepared on the server.
+// It starts from the data_versions row that always exists, so a token that matches nothing still
+// answers the versions.
+function prepareSessionLookup(database: Database) {
+  return database
+    .select({
+      content: dataVersions.version,
+      baseData: sql<number>`(select ${dataVersions.version} from ${dataVersions} where ${dataVersions.scope} = 'base_data')`.mapWith(Number),
+      session: userSessions,
+      member: members,
+      // The header's unread count: answered from the partial index of unread rows.
+      unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.memberId} = ${members.id} and ${notifications.readAt} is null)`.mapWith(Number),
+    })
+    .from(dataVersions)
+    .leftJoin(userSessions, eq(userSessions.id, sql.placeholder("id")))
+    .leftJoin(members, eq(members.id, userSessions.memberId))
+    .where(eq(dataVersions.scope, "content"))
+    .prepare("session_lookup");
+}
+
+const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+
+/**
+ * One statement per request: the session with its member and unread count, and the data versions.
+ * Expired sessions are deleted, and half-used ones extended (the Lucia guide's sliding expiry).
+ */
+export async function lookUpSession(token: string): Promise<SessionLookup> {
+  const database = db();
+  let lookup = sessionLookups.get(database);
+  if (!lookup) sessionLookups.set(database, (lookup = prepareSessionLookup(database)));
   const id = sessionIdOf(token);
-  const [row] = await db()
-    .select({ session: userSessions, member: members })
-    .from(userSessions)
-    .innerJoin(members, eq(members.id, userSessions.memberId))
-    .where(eq(userSessions.id, id));
-  if (!row) return null;
+  const [row] = await lookup.execute({ id });
+  const versions = { content: row?.content ?? 0, baseData: row?.baseData ?? 0 };
+  if (!row?.session || !row.member) return { found: null, versions };
   const { session, member } = row;
   if (Date.now() >= session.expiresAt.getTime()) {
-    await db().delete(userSessions).where(eq(userSessions.id, id));
-    return null;
+    await database.delete(userSessions).where(eq(userSessions.id, id));
+    return { found: null, versions };
   }
   if (Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY) {
     session.expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
-    await db().update(userSessions).set({ expiresAt: session.expiresAt }).where(eq(userSessions.id, id));
+    await database.update(userSessions).set({ expiresAt: session.expiresAt }).where(eq(userSessions.id, id));
   }
-  return { session: { id: session.id, memberId: session.memberId, expiresAt: session.expiresAt }, member };
+  return {
+    found: { session: { id: session.id, memberId: session.memberId, expiresAt: session.expiresAt }, member, unreadNotifications: row.unread },
+    versions,
+  };
+}
+
+/** The session and its member for a token, or null (see lookUpSession). */
+export async function validateSessionToken(token: string): Promise<SessionLookup["found"]> {
+  return (await lookUpSession(token)).found;
 }
 
 export async function invalidateAuthSession(sessionId: string): Promise<void> {

@@ -10,12 +10,12 @@ import {
   topics,
   topicSupports,
   type Member,
+  type Municipality,
 } from "../../db/schema";
 import { db } from "~/db.server";
 import { experiencesOfMember, followsOf } from "~/experiences/experiences.server";
 import { calendarFeedUrl, webcalUrl } from "~/forum-sessions/calendar.server";
 import { publicUrl } from "~/lib/settings.server";
-import { getMunicipality } from "~/municipalities/municipalities.server";
 import { getEmailPreferences } from "~/notifications/notifications.server";
 import { getOrganisationById } from "~/organisations/organisations.server";
 import { listedSolutions } from "~/solutions/solutions.server";
@@ -114,11 +114,9 @@ function solutionsOwnedOrSuppliedBy(organisationId: number) {
 type Who = Pick<Member, "id" | "status" | "role" | "municipalityNumber" | "organisationId" | "calendarToken">;
 
 /** Where the member works: their municipality or organisation, by name. */
-async function workplaceOf(member: Who) {
-  const [municipality, organisation] = await Promise.all([
-    member.municipalityNumber ? getMunicipality(member.municipalityNumber) : undefined,
-    member.organisationId ? getOrganisationById(member.organisationId) : undefined,
-  ]);
+async function workplaceOf(member: Who, municipalities: ReadonlyMap<string, Municipality>) {
+  const municipality = member.municipalityNumber ? municipalities.get(member.municipalityNumber) : undefined;
+  const organisation = member.organisationId ? await getOrganisationById(member.organisationId) : undefined;
   return {
     municipality: municipality ? { number: municipality.number, name: municipality.name } : null,
     organisation: organisation ? { slug: organisation.slug, name: organisation.name } : null,
@@ -130,10 +128,11 @@ async function workplaceOf(member: Who) {
  * rejected member gets where they work and no member sections: they have written, supported and followed
  * nothing yet (the lists are empty, the rest null).
  */
-export async function loadMyPage(member: Who) {
+/** `municipalities`: the register (baseData), to name the member's own. */
+export async function loadMyPage(member: Who, municipalities: ReadonlyMap<string, Municipality>) {
   if (member.status !== "approved") {
     return {
-      workplace: await workplaceOf(member),
+      workplace: await workplaceOf(member, municipalities),
       registrations: null,
       calendar: null,
       proposed: null,
@@ -148,7 +147,7 @@ export async function loadMyPage(member: Who) {
   }
   const includeDrafts = member.role === "coordinator" || member.role === "admin";
   const [workplace, upcoming, past, proposed, supported, experiences, follows, solutionRows, email] = await Promise.all([
-    workplaceOf(member),
+    workplaceOf(member, municipalities),
     registeredSessions(member.id, "upcoming", includeDrafts),
     registeredSessions(member.id, "past", includeDrafts),
     proposedTopics(member.id),

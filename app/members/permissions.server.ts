@@ -1,26 +1,35 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Member } from "../../db/schema";
-import { sessionTokenOf, validateSessionToken, type AuthSession } from "./auth-sessions.server";
+import { lookUpSession, sessionTokenOf, validateSessionToken, type AuthSession } from "./auth-sessions.server";
 import { can, type Action, type ViewerSummary } from "./rights";
 
 export interface Viewer {
   member: Member;
   session: AuthSession;
-}
-
-function lookUpViewer(request: Request): Promise<Viewer | null> {
-  const token = sessionTokenOf(request);
-  return token ? validateSessionToken(token) : Promise.resolve(null);
+  /** For the header, read with the session. */
+  unreadNotifications: number;
 }
 
 /**
  * The signed-in member for a request, or null. A tampered, expired or deleted cookie is null. Every
  * loader of one HTTP request gets its own Request object but shares the load context, so the lookup
- * is kept there. An action looks up afresh and keeps nothing: it may sign in, out or change the member.
+ * is kept there, with the data versions the same statement read. An action looks up afresh and keeps
+ * nothing: it may sign in, out or change the member.
  */
 export function getViewer(request: Request, context: AppLoadContext): Promise<Viewer | null> {
-  if (request.method !== "GET" && request.method !== "HEAD") return lookUpViewer(request);
-  return (context.viewer ??= lookUpViewer(request)) as Promise<Viewer | null>;
+  const token = sessionTokenOf(request);
+  if (request.method !== "GET" && request.method !== "HEAD") return token ? validateSessionToken(token) : Promise.resolve(null);
+  if (context.viewer) return context.viewer as Promise<Viewer | null>;
+  if (!token) return (context.viewer = Promise.resolve(null)) as Promise<null>;
+  const lookup = lookUpSession(token);
+  if (!context.dataVersions) {
+    const versions = lookup.then((result) => result.versions);
+    versions.catch(() => {}); // the viewer's promise reports the failure; nobody may ask for these
+    context.dataVersions = versions;
+  }
+  const viewer = lookup.then((result) => result.found);
+  context.viewer = viewer;
+  return viewer;
 }
 
 export function summarise(viewer: Viewer | null): ViewerSummary | null {

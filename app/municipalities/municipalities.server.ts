@@ -62,23 +62,32 @@ function matches(m: Municipality, query: string): boolean {
   );
 }
 
-/**
- * Municipalities grouped by county (in county-number order, names in Norwegian order), optionally
- * filtered by name, number, county or region. Filtered here, not in SQL: 357 rows, and Norwegian
- * case folding must not depend on the database's locale.
- */
-export async function listMunicipalitiesByCounty(query = ""): Promise<{ total: number; counties: County[] }> {
-  const q = fold(query.trim());
-  const rows = await db().select().from(municipalities).orderBy(asc(municipalities.countyNumber));
+/** Municipalities grouped by county, in county-number order, names in Norwegian order. */
+export function groupByCounty(rows: readonly Municipality[]): County[] {
   const counties: County[] = [];
-  for (const m of rows) {
-    if (q && !matches(m, q)) continue;
+  for (const m of [...rows].sort((a, b) => a.countyNumber.localeCompare(b.countyNumber))) {
     const last = counties.at(-1);
     if (last?.number === m.countyNumber) last.municipalities.push(m);
     else counties.push({ number: m.countyNumber, name: m.countyName, municipalities: [m] });
   }
   for (const county of counties) county.municipalities.sort((a, b) => collator.compare(a.name, b.name));
-  return { total: rows.length, counties };
+  return counties;
+}
+
+/**
+ * The counties and municipalities that match a name, number, county or region. Filtered here, not in
+ * SQL: 357 rows, and Norwegian case folding must not depend on the database's locale.
+ */
+export function filterCounties(counties: readonly County[], query: string): County[] {
+  const q = fold(query.trim());
+  if (!q) return [...counties];
+  return counties
+    .map((county) => ({ ...county, municipalities: county.municipalities.filter((m) => matches(m, q)) }))
+    .filter((county) => county.municipalities.length > 0);
+}
+
+export async function listMunicipalities(): Promise<Municipality[]> {
+  return db().select().from(municipalities).orderBy(asc(municipalities.number));
 }
 
 export async function countMunicipalities(): Promise<number> {

@@ -3,12 +3,12 @@ import type { Organisation } from "../../db/schema";
 import type { OrganisationFormValues } from "./organisation-forms";
 import { getOrganisationBySlug, memberMunicipalitiesOf } from "./organisations.server";
 import { notFound } from "~/lib/http.server";
-import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { requireCoordinator, summarise } from "~/members/permissions.server";
+import type { BaseData } from "~/base-data.server";
 
 /** The register's municipalities as "1804 Bodø" (the fields' suggestions) and as number and name (to check them). */
-export async function municipalityRegister() {
-  const options = await listMunicipalityOptions();
+export async function municipalityRegister(base: Promise<BaseData>) {
+  const options = (await base).municipalityOptions;
   return { options, register: options.map((option) => ({ number: option.slice(0, 4), name: option.slice(5) })) };
 }
 

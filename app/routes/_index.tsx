@@ -13,10 +13,10 @@ import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/lib/dates";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { countMunicipalities } from "~/municipalities/municipalities.server";
 import { mostSupportedOpenTopics } from "~/topics/topics.server";
 import { Norwegian } from "~/ui/norwegian";
 import { TopicLink } from "~/topics/topic-link";
+import { baseData } from "~/base-data.server";
 
 const SHOWN = 5;
 
@@ -31,7 +31,7 @@ async function nextWithAgenda() {
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [municipalityCount, upcoming, summaries, topics, spreading, personal] = await Promise.all([
-    countMunicipalities(),
+    baseData(request, context).then((base) => base.municipality.size),
     nextWithAgenda(),
     latestPublishedSummaries(SHOWN),
     mostSupportedOpenTopics(SHOWN),

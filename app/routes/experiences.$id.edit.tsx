@@ -18,6 +18,7 @@ import { forbidden, notFound } from "~/lib/http.server";
 import { useReplyKey } from "~/topics/topic-form";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("experienceForm.editTitle", { title: data.title }) : "error.notFound.title");
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { found } = await loadExperienceForEditor(request, context, params.id);
   const { experience } = found;
-  const [choices, values] = await Promise.all([experienceFormChoices(), experienceFormValuesOf(experience)]);
+  const [choices, values] = await Promise.all([experienceFormChoices(baseData(request, context)), experienceFormValuesOf(experience)]);
   return {
     id: experience.id,
     title: experience.title,
@@ -52,7 +53,7 @@ type Reply = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { editor, found } = await loadExperienceForEditor(request, context, params.id);
   const id = found.experience.id;
-  const { register } = await experienceFormChoices();
+  const { register } = await experienceFormChoices(baseData(request, context));
   const form = readExperienceForm(await request.formData(), register);
   const origin = await checkedOrigin(form.values);
   const reply = { values: origin.values, origin: origin.labels, slots: form.slots };

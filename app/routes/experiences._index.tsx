@@ -4,7 +4,6 @@ import { PROCUREMENT_PROCEDURES } from "../../db/schema/experience-values";
 import { experienceListHref, isFiltered, readExperienceListQuery, SORT_LABELS } from "~/experiences/experience-list-query";
 import { isFollowing, listExperiences } from "~/experiences/experiences.server";
 import { FollowForm } from "~/experiences/follow-form";
-import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { translator, useLanguage, useT, type Language, type Translate } from "~/i18n/i18n";
 import { FilterSelect } from "~/ui/filter-select";
 import { ListHeading } from "~/ui/list-heading";
@@ -13,10 +12,10 @@ import { formatDate } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
 import { capitalise } from "~/lib/text";
 import { feedLinks, languageOfMatches, pageTitle } from "~/ui/meta";
 import { Norwegian, useContentLang } from "~/ui/norwegian";
+import { baseData } from "~/base-data.server";
 
 /** Far beyond any real list (20 a page): a larger number reads as this one, an empty page. */
 const LAST_PAGE = 100_000;
@@ -50,19 +49,19 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [signedIn, themes, { counties }] = await Promise.all([getViewer(request, context), listThemes(), listMunicipalitiesByCounty()]);
+  const [signedIn, base] = await Promise.all([getViewer(request, context), baseData(request, context)]);
+  const { themes, counties, countyOf } = base;
   const viewer = summarise(signedIn);
   const approved = can(viewer, "write");
-  const countyOf = new Map(counties.flatMap((c) => c.municipalities.map((m) => [m.number, c.number] as const)));
   const filters = readExperienceListQuery(new URL(request.url).searchParams, {
-    themeSlugs: new Set(themes.map((theme) => theme.slug)),
-    countyNumbers: new Set(counties.map((c) => c.number)),
+    themeSlugs: base.themeSlugs,
+    countyNumbers: base.countyNumbers,
     countyOf,
   });
   const page = pageNumber(request, LAST_PAGE);
   const theme = themes.find((th) => th.slug === filters.themeSlug);
   const municipality = filters.municipalityNumber
-    ? counties.flatMap((c) => c.municipalities).find((m) => m.number === filters.municipalityNumber)
+    ? base.municipality.get(filters.municipalityNumber)
     : undefined;
   const [list, followsTheme, followsMunicipality] = await Promise.all([
     listExperiences(filters, page, viewer),
@@ -88,8 +87,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       procedure: experience.procedure,
       themes: experience.themes.map((th) => th.slug),
     })),
-    themes: themes.map((th) => ({ slug: th.slug, nameNb: th.nameNb, nameEn: th.nameEn })),
-    counties: counties.map((c): [string, string] => [c.number, c.name]),
+    themes: base.themeChoices,
+    counties: base.countyChoices,
     shownCounty: shownCounty ?? null,
     municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
     follow: {

@@ -11,6 +11,7 @@ import { requireApprovedMember } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "experienceForm.newTitle");
 
@@ -19,7 +20,7 @@ const leadName = async (number: string | null) => (number ? ((await getMunicipal
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
   const [choices, prefilled, leadMunicipality] = await Promise.all([
-    experienceFormChoices(),
+    experienceFormChoices(baseData(request, context)),
     prefilledForm(new URL(request.url)),
     leadName(viewer.member.municipalityNumber),
   ]);
@@ -36,7 +37,7 @@ type Reply = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
-  const { register } = await experienceFormChoices();
+  const { register } = await experienceFormChoices(baseData(request, context));
   const form = readExperienceForm(await request.formData(), register);
   const origin = await checkedOrigin(form.values);
   const reply = { values: origin.values, origin: origin.labels, slots: form.slots };

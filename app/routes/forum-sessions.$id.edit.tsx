@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadForumSessionForCoordinator } from "~/forum-sessions/access.server";
 import { ForumSessionForm, type ForumSessionFormValues } from "~/forum-sessions/forum-session-form";
 import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
-import { getForumSession, knownThemeIds, listThemes, updateForumSession } from "~/forum-sessions/forum-sessions.server";
+import { getForumSession, knownThemeIds, updateForumSession } from "~/forum-sessions/forum-sessions.server";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { toOsloInput } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/forms";
@@ -11,6 +11,7 @@ import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
 import { StoredVersion } from "~/ui/stored-version";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("forumSessions.editTitle", { title: data.values.title }) : "error.notFound.title");
@@ -31,7 +32,7 @@ function formValues(session: Session): ForumSessionFormValues {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { session } = await loadForumSessionForCoordinator(request, context, params.id);
-  return { id: session.id, values: formValues(session), themes: await listThemes() };
+  return { id: session.id, values: formValues(session), themes: (await baseData(request, context)).themes };
 }
 
 type Reply = {

@@ -2,17 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ForumSessionForm } from "~/forum-sessions/forum-session-form";
 import { readForumSessionForm } from "~/forum-sessions/forum-session-forms.server";
-import { createForumSession, knownThemeIds, listThemes } from "~/forum-sessions/forum-sessions.server";
+import { createForumSession, knownThemeIds } from "~/forum-sessions/forum-sessions.server";
 import { useT } from "~/i18n/i18n";
 import { requireCoordinator } from "~/members/permissions.server";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forumSessions.new");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireCoordinator(request, context);
-  return { themes: await listThemes() };
+  return { themes: (await baseData(request, context)).themes };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

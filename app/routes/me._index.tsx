@@ -15,6 +15,7 @@ import { TopicStatusTag } from "~/topics/topic-status-tag";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
@@ -23,7 +24,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = await requireSignedIn(request, context);
-  const page = await loadMyPage(member);
+  const page = await loadMyPage(member, (await baseData(request, context)).municipality);
   return {
     member: {
       id: member.id,

@@ -10,12 +10,12 @@ import { notFound } from "~/lib/http.server";
 import { countApprovedMembersOf, listApprovedMembersOf } from "~/members/members.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { getMunicipality } from "~/municipalities/municipalities.server";
 import { solutionsOfMunicipality } from "~/solutions/catalogue.server";
 import { StatusBadge } from "~/solutions/status-badge";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? () => data.municipality.name : "error.notFound.title");
@@ -26,7 +26,7 @@ const MEMBERS_PER_PAGE = 50;
 const EXPERIENCES_SHOWN = 10;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const [municipality, viewer] = await Promise.all([getMunicipality(params.number ?? ""), getViewer(request, context)]);
+  const [municipality, viewer] = await Promise.all([baseData(request, context).then((base) => base.municipality.get(params.number ?? "")), getViewer(request, context)]);
   if (!municipality) notFound();
   // Who works where is for members; others learn only how many there are.
   const viewerSummary = summarise(viewer);

@@ -2,17 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { formatNumber } from "~/lib/dates";
-import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
+import { filterCounties } from "~/municipalities/municipalities.server";
 import { pageTitle } from "~/ui/meta";
 import { useContentLang } from "~/ui/norwegian";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "municipalities.title");
 
 const MAX_QUERY = 100;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY);
-  const { total, counties } = await listMunicipalitiesByCounty(query);
+  const base = await baseData(request, context);
+  const total = base.municipality.size;
+  const counties = filterCounties(base.counties, query);
   const matched = counties.reduce((n, c) => n + c.municipalities.length, 0);
   return {
     query,

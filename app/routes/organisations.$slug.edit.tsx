@@ -9,13 +9,14 @@ import { updateOrganisation } from "~/organisations/organisations.server";
 import { useReplyKey } from "~/topics/topic-form";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("organisations.form.editTitle", { name: data.name }) : "error.notFound.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { organisation } = await loadOrganisationForEditor(request, context, params.slug);
-  const [{ options }, values] = await Promise.all([municipalityRegister(), organisationFormValuesOf(organisation)]);
+  const [{ options }, values] = await Promise.all([municipalityRegister(baseData(request, context)), organisationFormValuesOf(organisation)]);
   return { slug: organisation.slug, name: organisation.name, values, municipalityOptions: options };
 }
 
@@ -30,7 +31,7 @@ type Reply = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { coordinator, organisation } = await loadOrganisationForEditor(request, context, params.slug);
-  const { register } = await municipalityRegister();
+  const { register } = await municipalityRegister(baseData(request, context));
   const form = readOrganisationForm(await request.formData(), register);
   const reply = { values: form.values, slots: form.slots };
   if (form.intent === "more") return data<Reply>({ ...reply, errors: {} });

@@ -10,12 +10,13 @@ import { createOrganisation } from "~/organisations/organisations.server";
 import { useReplyKey } from "~/topics/topic-form";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.form.newTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireCoordinator(request, context);
-  const { options } = await municipalityRegister();
+  const { options } = await municipalityRegister(baseData(request, context));
   return { values: EMPTY_ORGANISATION_FORM, municipalityOptions: options };
 }
 
@@ -23,7 +24,7 @@ type Reply = { values: OrganisationFormValues; errors: FieldErrors; slots: numbe
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireCoordinator(request, context);
-  const { register } = await municipalityRegister();
+  const { register } = await municipalityRegister(baseData(request, context));
   const form = readOrganisationForm(await request.formData(), register);
   const reply = { values: form.values, slots: form.slots };
   if (form.intent === "more") return data<Reply>({ ...reply, errors: {} });

@@ -1,13 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SEARCH_KINDS, type SearchKind } from "../../db/schema/search-values";
-import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
 import { isNarrowed, readSearchQuery, searchHref, type SearchFilters } from "~/search/search-query";
 import { Marked } from "~/search/marked-text";
 import { RANKED_PER_KIND, search, type SearchGroup, type SearchHit } from "~/search/search.server";
@@ -15,6 +13,7 @@ import { FilterSelect } from "~/ui/filter-select";
 import { Norwegian } from "~/ui/norwegian";
 import { Pagination } from "~/ui/pagination";
 import { pageTitle } from "~/ui/meta";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "search.title");
 
@@ -22,11 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 const LAST_PAGE = 100_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [viewer, themes, { counties }] = await Promise.all([getViewer(request, context), listThemes(), listMunicipalitiesByCounty()]);
-  const countyOf = new Map(counties.flatMap((c) => c.municipalities.map((m) => [m.number, c.number] as const)));
+  const [viewer, base] = await Promise.all([getViewer(request, context), baseData(request, context)]);
+  const { counties, countyOf } = base;
   const query = readSearchQuery(new URL(request.url).searchParams, {
-    themeSlugs: new Set(themes.map((theme) => theme.slug)),
-    countyNumbers: new Set(counties.map((c) => c.number)),
+    themeSlugs: base.themeSlugs,
+    countyNumbers: base.countyNumbers,
     countyOf,
   });
   const page = pageNumber(request, LAST_PAGE);
@@ -44,8 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       results,
       rankedPerKind: RANKED_PER_KIND,
       approved,
-      themes: themes.map((theme) => ({ slug: theme.slug, nameNb: theme.nameNb, nameEn: theme.nameEn })),
-      counties: counties.map((c): [string, string] => [c.number, c.name]),
+      themes: base.themeChoices,
+      counties: base.countyChoices,
       municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
     },
     // A query that cannot be searched is the asker's to fix: said beside the box, with a 400.

@@ -12,7 +12,6 @@ import { languageOf } from "~/i18n/language.server";
 import { type FieldErrors, type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { signUpForm } from "~/members/member-forms";
-import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { getViewer } from "~/members/permissions.server";
 import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
 import { applyForMembership, resolveWorkplace } from "~/members/sign-up.server";
@@ -20,12 +19,13 @@ import { OrganisationSelect } from "~/organisations/organisation-select";
 import { organisationChoices } from "~/organisations/organisations.server";
 import { ErrorSummary, Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signUp.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getViewer(request, context)) throw redirect("/me");
-  const [municipalities, organisations] = await Promise.all([listMunicipalityOptions(), organisationChoices()]);
+  const [municipalities, organisations] = await Promise.all([baseData(request, context).then((base) => base.municipalityOptions), organisationChoices()]);
   return { municipalities, organisations };
 }
 

@@ -29,12 +29,13 @@ import {
 } from "~/solutions/adoptions.server";
 import { forumSessionsOfSolution } from "~/solutions/links.server";
 import { commentOnSolution } from "~/solutions/solution-comments.server";
-import { adoptionRecord, cooperationOf, currentRecord, municipalityNamed } from "~/solutions/solution-page.server";
+import { adoptionRecord, cooperationOf, currentRecord } from "~/solutions/solution-page.server";
 import { StatusBadge } from "~/solutions/status-badge";
 import { AdoptionList, ForumSessionLinks, SolutionFacts, StatusTimeline } from "~/solutions/solution-page-parts";
 import { suggestedStatus, type AdoptionTally } from "~/solutions/scaling";
 import { getSolutionBySlug, getSolutionDetails, mayEditSolution, mayReadSolution, statusHistory } from "~/solutions/solutions.server";
 import type { Solution } from "../../db/schema";
+import { baseData, type BaseData } from "~/base-data.server";
 import { pageTitle, socialMeta } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 import { PageHeading } from "~/ui/page-heading";
@@ -51,25 +52,30 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** The entry a request names, if the viewer may read it: a proposal or a rejected one is a 404 for others. */
 async function readableSolution(slug: string | undefined, viewer: ViewerSummary | null): Promise<Solution> {
-  const solution = slug && SLUG.test(slug) ? await getSolutionBySlug(slug) : undefined;
+  return readable(await solutionNamed(slug), viewer);
+}
+
+const solutionNamed = (slug: string | undefined) => (slug && SLUG.test(slug) ? getSolutionBySlug(slug) : undefined);
+
+function readable(solution: Solution | undefined, viewer: ViewerSummary | null): Solution {
   if (!solution || !mayReadSolution(viewer, solution)) notFound();
   return solution;
 }
 
 /** What an approved member may record here: their own municipality, any for a coordinator (?municipality=), a cooperation's. */
-async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, request: Request): Promise<AdoptionFormData> {
+async function adoptionFormFor(solution: Solution, viewer: ViewerSummary, request: Request, base: BaseData): Promise<AdoptionFormData> {
   const coordinator = can(viewer, "coordinate");
   const asked = coordinator ? new URL(request.url).searchParams.get("municipality") : null;
-  const [chosen, own, cooperation] = await Promise.all([
-    asked && /^\d{4}$/.test(asked) ? municipalityNamed(asked) : undefined,
-    viewer.municipalityNumber ? municipalityNamed(viewer.municipalityNumber) : undefined,
-    cooperationOf(viewer),
-  ]);
-  const target = chosen ?? own ?? null;
+  const named = (number: string | null | undefined) => {
+    const found = number ? base.municipality.get(number) : undefined;
+    return found ? { number: found.number, name: found.name } : undefined;
+  };
+  const target = named(asked) ?? named(viewer.municipalityNumber) ?? null;
+  const [cooperation, current] = await Promise.all([cooperationOf(viewer), target ? currentRecord(solution.id, target.number) : null]);
   return {
     today: osloToday(),
     target,
-    current: target ? await currentRecord(solution.id, target.number) : null,
+    current,
     anyMunicipality: coordinator,
     cooperation: cooperation ?? null,
   };
@@ -89,8 +95,10 @@ function firstPerState<T extends { state: AdoptionState }>(rows: readonly T[], l
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = summarise(await getViewer(request, context));
-  const solution = await readableSolution(params.slug, viewer);
+  // The entry is read beside the viewer, and refused after if the viewer may not read it.
+  const [signedIn, found, base] = await Promise.all([getViewer(request, context), solutionNamed(params.slug), baseData(request, context)]);
+  const viewer = summarise(signedIn);
+  const solution = readable(found, viewer);
   const accepted = solution.review === "accepted";
   const isMember = can(viewer, "readMembersOnly");
   const isCoordinator = can(viewer, "coordinate");
@@ -102,7 +110,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     accepted ? experiencesOfSolution(solution.id, viewer) : [],
     accepted ? forumSessionsOfSolution(solution.id, viewer) : [],
     accepted ? commentsForViewer({ type: "solution", id: solution.id }, request, viewer) : null,
-    accepted && viewer && can(viewer, "write") ? adoptionFormFor(solution, viewer, request) : null,
+    accepted && viewer && can(viewer, "write") ? adoptionFormFor(solution, viewer, request, base) : null,
   ]);
   const { owner } = details;
   return {

@@ -18,13 +18,14 @@ import { useReplyKey } from "~/topics/topic-form";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian } from "~/ui/norwegian";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("solutions.form.editTitle", { name: data.name }) : "error.notFound.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { solution } = await loadSolutionForEditor(request, context, params.slug);
-  const [choices, values] = await Promise.all([solutionFormChoices(), solutionFormValuesOf(solution)]);
+  const [choices, values] = await Promise.all([solutionFormChoices(baseData(request, context)), solutionFormValuesOf(solution)]);
   return { slug: solution.slug, name: solution.name, ...choices, values };
 }
 
@@ -39,7 +40,7 @@ type Reply = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { editor, solution } = await loadSolutionForEditor(request, context, params.slug);
-  const form = await readSolutionForm(await request.formData(), await solutionFormChoices());
+  const form = await readSolutionForm(await request.formData(), await solutionFormChoices(baseData(request, context)));
   if (form.intent === "preview") {
     const preview = previewDescription(form.values.description);
     return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["solutions.form.descriptionTooLong"] } : {}, preview });

@@ -15,6 +15,7 @@ import { ListHeading } from "~/ui/list-heading";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian, useContentLang } from "~/ui/norwegian";
 import { Pagination } from "~/ui/pagination";
+import { baseData } from "~/base-data.server";
 
 /** Far beyond any real catalogue (20 a page): a larger number reads as this one, an empty page. */
 const LAST_PAGE = 100_000;
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [signedIn, options] = await Promise.all([getViewer(request, context), catalogueFilterOptions()]);
+  const [signedIn, options] = await Promise.all([getViewer(request, context), catalogueFilterOptions(baseData(request, context))]);
   const viewer = summarise(signedIn);
   const filters = readCatalogueQuery(new URL(request.url).searchParams, {
     themeSlugs: new Set(options.themes.map((theme) => theme.slug)),

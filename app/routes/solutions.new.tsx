@@ -10,12 +10,13 @@ import { proposeSolution } from "~/solutions/solutions.server";
 import { useReplyKey } from "~/topics/topic-form";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "solutions.form.newTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
-  const choices = await solutionFormChoices();
+  const choices = await solutionFormChoices(baseData(request, context));
   // The proposer is the likely contact; they may name someone else.
   return { ...choices, values: { ...EMPTY_SOLUTION_FORM, contactEmail: viewer.member.email } satisfies SolutionFormValues };
 }
@@ -25,7 +26,7 @@ type Reply = { values: SolutionFormValues; errors: FieldErrors; duplicate?: Dupl
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
   const proposer = summarise(viewer)!;
-  const form = await readSolutionForm(await request.formData(), await solutionFormChoices());
+  const form = await readSolutionForm(await request.formData(), await solutionFormChoices(baseData(request, context)));
   if (form.intent === "preview") {
     const preview = previewDescription(form.values.description);
     return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["solutions.form.descriptionTooLong"] } : {}, preview });

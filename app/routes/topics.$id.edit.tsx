@@ -9,13 +9,14 @@ import { readTopicForm, type TopicFormValues } from "~/topics/topic-forms";
 import { updateTopic } from "~/topics/topics.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? (t) => t("topicForm.editTitle", { title: data.title }) : "error.notFound.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { topic, municipalityName } = await loadTopicForEditor(request, context, params.id);
-  const [choices, values] = await Promise.all([topicFormChoices(topic.municipalityNumber !== null), topicFormValuesOf(topic)]);
+  const [choices, values] = await Promise.all([topicFormChoices(baseData(request, context), topic.municipalityNumber !== null), topicFormValuesOf(topic)]);
   return {
     id: topic.id,
     title: topic.title,
@@ -38,7 +39,7 @@ type Reply = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { editor, topic } = await loadTopicForEditor(request, context, params.id);
-  const { register } = await topicFormChoices(topic.municipalityNumber !== null);
+  const { register } = await topicFormChoices(baseData(request, context), topic.municipalityNumber !== null);
   const form = readTopicForm(await request.formData(), register);
   if (form.intent === "more") {
     return data<Reply>({ values: form.values, errors: {}, slots: form.slots });

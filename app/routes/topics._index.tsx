@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TOPIC_STATUSES } from "../../db/schema/topic-values";
-import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { FilterSelect } from "~/ui/filter-select";
 import { ListHeading } from "~/ui/list-heading";
@@ -10,13 +9,13 @@ import { formatDate } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
-import { listMunicipalitiesByCounty } from "~/municipalities/municipalities.server";
 import { isFiltered, MINE, readTopicListQuery, SORT_LABELS, topicListHref } from "~/topics/topic-list-query";
 import { capitalise } from "~/lib/text";
 import { TopicStatusTag } from "~/topics/topic-status-tag";
 import { listTopics } from "~/topics/topics.server";
 import { pageTitle } from "~/ui/meta";
 import { Norwegian, useContentLang } from "~/ui/norwegian";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.topics");
 
@@ -24,12 +23,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.topic
 const LAST_PAGE = 100_000;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [viewer, themes, { counties }] = await Promise.all([getViewer(request, context), listThemes(), listMunicipalitiesByCounty()]);
+  const [viewer, base] = await Promise.all([getViewer(request, context), baseData(request, context)]);
+  const { counties, countyOf } = base;
   const approved = can(summarise(viewer), "write");
-  const countyOf = new Map(counties.flatMap((c) => c.municipalities.map((m) => [m.number, c.number] as const)));
   const filters = readTopicListQuery(new URL(request.url).searchParams, {
-    themeSlugs: new Set(themes.map((theme) => theme.slug)),
-    countyNumbers: new Set(counties.map((c) => c.number)),
+    themeSlugs: base.themeSlugs,
+    countyNumbers: base.countyNumbers,
     countyOf,
     mayFilterOwn: approved,
   });
@@ -53,8 +52,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       supported: topic.supported,
       themes: topic.themes.map((theme) => theme.slug),
     })),
-    themes: themes.map((theme) => ({ slug: theme.slug, nameNb: theme.nameNb, nameEn: theme.nameEn })),
-    counties: counties.map((c): [string, string] => [c.number, c.name]),
+    themes: base.themeChoices,
+    counties: base.countyChoices,
     shownCounty: shownCounty ?? null,
     municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
     standing: approved ? "approved" : viewer ? "pending" : "anonymous",

@@ -10,6 +10,7 @@ import { readTopicForm, type TopicFormValues } from "~/topics/topic-forms";
 import { proposeTopic } from "~/topics/topics.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
+import { baseData } from "~/base-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "topicForm.newTitle");
 
@@ -21,7 +22,7 @@ async function presentingMunicipality(number: string | null) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
   const [choices, municipality] = await Promise.all([
-    topicFormChoices(viewer.member.municipalityNumber !== null),
+    topicFormChoices(baseData(request, context), viewer.member.municipalityNumber !== null),
     presentingMunicipality(viewer.member.municipalityNumber),
   ]);
   return { themes: choices.themes, municipalityOptions: choices.municipalityOptions, presentingMunicipality: municipality };
@@ -31,7 +32,7 @@ type Reply = { values: TopicFormValues; errors: FieldErrors; slots?: number; pre
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireApprovedMember(request, context);
-  const { register } = await topicFormChoices(viewer.member.municipalityNumber !== null);
+  const { register } = await topicFormChoices(baseData(request, context), viewer.member.municipalityNumber !== null);
   const form = readTopicForm(await request.formData(), register);
   if (form.intent === "more") {
     return data<Reply>({ values: form.values, errors: {}, slots: form.slots });

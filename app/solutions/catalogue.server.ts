@@ -12,6 +12,7 @@ import {
 } from "../../db/schema";
 import { listedSolutions, themesOfSolutions } from "./solutions.server";
 import { db } from "~/db.server";
+import type { BaseData } from "~/base-data.server";
 
 // ——— The catalogue list ———
 
@@ -111,13 +112,9 @@ export async function listCatalogue(filters: CatalogueFilters, page: number) {
  * What the list's filters offer: the themes, the counties, the organisations that supply an accepted
  * entry and the components accepted entries use. A value outside these is ignored by the list.
  */
-export async function catalogueFilterOptions() {
-  const [themeRows, counties, suppliers, components] = await Promise.all([
-    db().select({ slug: themes.slug, nameNb: themes.nameNb, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.id)),
-    db()
-      .selectDistinct({ number: municipalities.countyNumber, name: municipalities.countyName })
-      .from(municipalities)
-      .orderBy(asc(municipalities.countyNumber)),
+export async function catalogueFilterOptions(base: Promise<BaseData>) {
+  const [{ themeChoices, counties }, suppliers, components] = await Promise.all([
+    base,
     db()
       .select({ slug: organisations.slug, name: organisations.name })
       .from(organisations)
@@ -133,7 +130,7 @@ export async function catalogueFilterOptions() {
       .orderBy(sql`1`)
       .then((rows) => rows.map((row) => row.component)),
   ]);
-  return { themes: themeRows, counties, suppliers, components };
+  return { themes: themeChoices, counties: counties.map(({ number, name }) => ({ number, name })), suppliers, components };
 }
 
 // ——— One municipality's solutions ———

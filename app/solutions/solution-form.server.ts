@@ -18,14 +18,13 @@ import {
 } from "./solution-forms";
 import { mayEditSolution, mayReadSolution, renderSolutionDescription, getSolutionBySlug, type SolutionInput } from "./solutions.server";
 import { db } from "~/db.server";
-import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { forbidden, notFound } from "~/lib/http.server";
-import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { requireSignedIn, summarise } from "~/members/permissions.server";
 import type { ViewerSummary } from "~/members/rights";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { municipalityFinder } from "~/municipalities/municipality-finder";
+import type { BaseData } from "~/base-data.server";
 
 export interface OrganisationOption {
   id: number;
@@ -37,10 +36,9 @@ export interface OrganisationOption {
  * What the proposal/edit form offers and is checked against: themes, the register's municipalities
  * ("1804 Bodø"), and the organisations (owners among all of them, suppliers among the suppliers).
  */
-export async function solutionFormChoices() {
-  const [themes, municipalityOptions, organisationRows] = await Promise.all([
-    listThemes(),
-    listMunicipalityOptions(),
+export async function solutionFormChoices(base: Promise<BaseData>) {
+  const [{ themes, municipalityOptions }, organisationRows] = await Promise.all([
+    base,
     db().select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations),
   ]);
   const collator = new Intl.Collator("nb");

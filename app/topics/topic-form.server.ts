@@ -4,18 +4,17 @@ import { topicThemes, type Topic } from "../../db/schema";
 import type { TopicFormRegister, TopicFormValues } from "./topic-forms";
 import { experiencedMunicipalities, getTopic, mayEditTopic, mergeTarget, renderTopicDescription } from "./topics.server";
 import { db } from "~/db.server";
-import { listThemes } from "~/forum-sessions/forum-sessions.server";
 import { forbidden, notFound, parseId } from "~/lib/http.server";
-import { listMunicipalityOptions } from "~/members/municipality-options.server";
 import { requireSignedIn, summarise } from "~/members/permissions.server";
 import { TOPIC_DESCRIPTION_MAX } from "../../db/schema/topic-values";
+import type { BaseData } from "~/base-data.server";
 
 /**
  * What the propose/edit form offers and is checked against: the themes, and the register's
  * municipalities as "1804 Bodø" (for the fields' suggestions) and as number and name.
  */
-export async function topicFormChoices(mayPresent: boolean) {
-  const [themes, municipalityOptions] = await Promise.all([listThemes(), listMunicipalityOptions()]);
+export async function topicFormChoices(base: Promise<BaseData>, mayPresent: boolean) {
+  const { themes, municipalityOptions } = await base;
   const register: TopicFormRegister = {
     themeIds: themes.map((theme) => theme.id),
     municipalities: municipalityOptions.map((option) => ({ number: option.slice(0, 4), name: option.slice(5) })),
