@@ -76,7 +76,7 @@ describe("the built server", () => {
     const plain = await get("/solutions.json", { "Accept-Encoding": "identity" });
     expect(plain.headers.get("content-encoding")).toBeNull();
     const document = await plain.text();
-    expect((JSON.parse(document) as { count: number }).count).toBeGreaterThan(0);
+    expect(JSON.parse(document)).toHaveProperty("solutions");
     expect(bodies).toEqual([document, document]);
   });
 
