@@ -105,7 +105,8 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: error }, "render failed");
+          // A reader who left mid-page closes the stream under React: not a failure of ours.
+          if (shellRendered && !request.signal.aborted) logger.error({ err: error }, "render failed");
         },
       },
     );
