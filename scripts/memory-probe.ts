@@ -15,12 +15,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { anyFreePort } from "./bench/processes";
 
 // PROBE_ROOT: another checkout's build, to compare before and after.
 const root = process.env.PROBE_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,16 +47,6 @@ if (process.send) setInterval(() => {
   process.send({ ...process.memoryUsage(), spaces, malloced: v8.getHeapStatistics().malloced_memory });
 }, 250).unref();`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
@@ -71,7 +61,7 @@ function cpuMs(pid: number): number {
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 async function main() {
-  const port = process.env.PROBE_PORT ? Number(process.env.PROBE_PORT) : await freePort();
+  const port = process.env.PROBE_PORT ? Number(process.env.PROBE_PORT) : await anyFreePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = databaseUrl ? undefined : (process.env.PROBE_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "kf-memory-")));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, LOG_LEVEL: "warn" };

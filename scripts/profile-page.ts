@@ -10,12 +10,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { anyFreePort } from "./bench/processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -46,15 +46,7 @@ function fail(message: string): never {
 }
 
 async function freePort(): Promise<number> {
-  if (process.env.PROFILE_PORT) return Number(process.env.PROFILE_PORT);
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
+  return process.env.PROFILE_PORT ? Number(process.env.PROFILE_PORT) : anyFreePort();
 }
 
 async function startServer(env: Record<string, string>, nodeArgs: string[]): Promise<{ url: string; child: ChildProcess }> {

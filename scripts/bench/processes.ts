@@ -61,6 +61,11 @@ export async function freePort(): Promise<number> {
     for (let port = base; port < base + 100; port++) if (await portIsFree(port)) return port;
     fail(`No free port between ${base} and ${base + 99}.`);
   }
+  return anyFreePort();
+}
+
+/** A port the system says is free on 127.0.0.1. */
+export function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.on("error", reject);
