@@ -74,8 +74,6 @@ export default async function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    let allReady = false;
-    let abortTimer: NodeJS.Timeout | undefined;
     const respond = () => {
       shellRendered = true;
       const body = new PassThrough();
@@ -96,7 +94,6 @@ export default async function handleRequest(
         },
         onAllReady() {
           // Nothing left to wait for: an abort after this only throws inside a finished stream, once a page.
-          allReady = true;
           clearTimeout(abortTimer);
           if (waitForAll) respond();
         },
@@ -110,6 +107,7 @@ export default async function handleRequest(
         },
       },
     );
-    if (!allReady) abortTimer = setTimeout(abort, ABORT_DELAY);
+    // React renders from the next turn on, so onAllReady always comes after this.
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { ENCODERS, type Encoding } from "../app/lib/content-encoding.server";
 
 /**
  * Rendered pages for visitors (docs/decisions/015-visitor-cache.md): a GET without a session cookie is
@@ -7,8 +8,6 @@ import { LRUCache } from "lru-cache";
  * by language, path and query; bounded by bytes, with a cap on the variants of one path so that a burst
  * of distinct query strings cannot push out everything else.
  */
-
-import { ENCODERS, type Encoding } from "../app/lib/content-encoding.server";
 
 export { chooseEncoding, type Encoding } from "../app/lib/content-encoding.server";
 

@@ -1,16 +1,22 @@
-import { eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { municipalities } from "../../db/schema";
 import {
-  countMunicipalities,
   getMunicipality,
   filterCounties,
   groupByCounty,
-  listMunicipalities,
   readMunicipalitySeed,
   seedMunicipalities,
 } from "./municipalities.server";
 import { db } from "~/db.server";
+
+// The register as the pages get it (base-data.server.ts reads the rows once per process and groups them).
+const listMunicipalities = () => db().select().from(municipalities).orderBy(asc(municipalities.number));
+
+async function countMunicipalities(): Promise<number> {
+  const [result] = await db().select({ n: count() }).from(municipalities);
+  return result?.n ?? 0;
+}
 
 async function listMunicipalitiesByCounty(query = "") {
   const rows = await listMunicipalities();

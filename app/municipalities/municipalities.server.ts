@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { asc, count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { municipalities, type Municipality } from "../../db/schema";
 import { db } from "~/db.server";
@@ -86,14 +86,6 @@ export function filterCounties(counties: readonly County[], query: string): Coun
     .filter((county) => county.municipalities.length > 0);
 }
 
-export async function listMunicipalities(): Promise<Municipality[]> {
-  return db().select().from(municipalities).orderBy(asc(municipalities.number));
-}
-
-export async function countMunicipalities(): Promise<number> {
-  const [result] = await db().select({ n: count() }).from(municipalities);
-  return result?.n ?? 0;
-}
 
 export async function getMunicipality(number: string): Promise<Municipality | undefined> {
   if (!/^\d{4}$/.test(number)) return undefined;
