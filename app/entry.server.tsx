@@ -10,6 +10,7 @@ import "~/catalogues/all.server";
 import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";
+import { retryAfterOf } from "~/lib/rate-limit.server";
 import { renderStatusPage } from "~/ui/status-page.server";
 import type { StatusReason } from "~/ui/status-texts";
 
@@ -71,6 +72,8 @@ export default async function handleRequest(
       headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },
     });
   }
+  const retryAfter = responseStatusCode === 429 ? retryAfterOf(remixContext.staticHandlerContext) : undefined;
+  if (retryAfter) responseHeaders.set("Retry-After", retryAfter);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -64,7 +64,7 @@ async function main() {
   const port = process.env.PROBE_PORT ? Number(process.env.PROBE_PORT) : await anyFreePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = databaseUrl ? undefined : (process.env.PROBE_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "kf-memory-")));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, LOG_LEVEL: "warn", RATE_LIMITS: "off" };
   if (dataDir) {
     delete env.DATABASE_URL;
     env.DATA_DIR = dataDir;

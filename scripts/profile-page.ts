@@ -53,7 +53,7 @@ async function startServer(env: Record<string, string>, nodeArgs: string[]): Pro
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, "build/server.js"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", PUBLIC_URL: `http://127.0.0.1:${port}`, RATE_LIMITS: "off", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { comments, type Comment } from "../../db/schema";
 import { COMMENT_PAGE_PARAM, newCommentForm } from "./comment-forms";
@@ -7,6 +7,7 @@ import { commentUrl, getComment, listComments, ofSubject, subjectOf, type Commen
 import { db } from "~/db.server";
 import { pageNumber, parseForm, type FormReply } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
+import { hitActivityLimit, tooOftenInit, tooOftenReply } from "~/lib/rate-limit.server";
 import { can, type ViewerSummary } from "~/members/rights";
 
 /**
@@ -47,14 +48,21 @@ export type CommentReply = { comment: FormReply };
 
 /**
  * A subject page's action for intent=comment, after it has checked the author may write: reads the form,
- * lets the subject store it (with its own bookkeeping), and sends the author to the new comment (303).
+ * counts it against the author's comment limit, lets the subject store it (with its own bookkeeping),
+ * and sends the author to the new comment (303).
  */
 export async function postComment(
   formData: FormData,
+  { author, context }: { author: ViewerSummary; context: AppLoadContext },
   store: (bodyMd: string) => Promise<{ ok: true; commentId: number } | { ok: false; reason: "notFound" | "closed" }>,
 ) {
   const form = parseForm(formData, newCommentForm);
   if (!form.ok) return data<CommentReply>({ comment: { errors: form.errors, values: form.values } }, { status: 400 });
+  const limit = await hitActivityLimit("comment", author, context);
+  if (!limit.allowed) {
+    const { errors, retryAfterMinutes } = tooOftenReply(limit.retryAfter);
+    return data<CommentReply & { retryAfterMinutes: number }>({ comment: { errors, values: { body: form.value.body } }, retryAfterMinutes }, tooOftenInit(limit.retryAfter));
+  }
   const result = await store(form.value.body);
   if (!result.ok) {
     if (result.reason === "notFound") notFound();

@@ -46,6 +46,7 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(10, { message: "must have at least 10 characters" }).optional(),
     VISITOR_CACHE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
     VISITOR_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
+    RATE_LIMITS: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {

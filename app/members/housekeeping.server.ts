@@ -1,6 +1,6 @@
 import { isNotNull, lt, or, sql } from "drizzle-orm";
 import { passwordResets, rateLimits, userSessions } from "../../db/schema";
-import { LONGEST_WINDOW_SECONDS } from "./rate-limit.server";
+import { LONGEST_WINDOW_SECONDS } from "~/lib/rate-limit.server";
 import { db } from "~/db.server";
 
 /** Deletes what can no longer be used: expired sign-in sessions, used or expired reset links, passed rate-limit windows. */

@@ -109,7 +109,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id) notFound();
   const formData = await request.formData();
   if (formData.get("intent") === "comment") {
-    return postComment(formData, (bodyMd) => commentOnExperience(summarise(viewer)!, id, bodyMd));
+    return postComment(formData, { author: summarise(viewer)!, context }, (bodyMd) => commentOnExperience(summarise(viewer)!, id, bodyMd));
   }
   return data<Reply>({ message: "error.badRequest.body" }, { status: 400 });
 }

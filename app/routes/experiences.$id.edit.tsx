@@ -15,6 +15,7 @@ import { updateExperience } from "~/experiences/experiences.server";
 import { useT } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
 import { forbidden, notFound } from "~/lib/http.server";
+import { hitActivityLimit, tooOftenInit, tooOftenReply } from "~/lib/rate-limit.server";
 import { useReplyKey } from "~/topics/topic-form";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
@@ -67,6 +68,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const linked = await checkedSolutions(form.values);
   if (linked.error) errors.solutions = [linked.error];
   if (!form.ok || !origin.ok || linked.error) return data<Reply>({ ...reply, errors }, { status: 400 });
+  const limit = await hitActivityLimit("writeUp", editor, context);
+  if (!limit.allowed) return data<Reply>({ ...reply, ...tooOftenReply(limit.retryAfter) }, tooOftenInit(limit.retryAfter));
   const result = await updateExperience(editor, id, { ...form.value, solutionIds: linked.solutionIds, revision: form.revision ?? -1, publish: form.intent === "publish" });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();

@@ -7,7 +7,8 @@ import { writeExperience } from "~/experiences/experiences.server";
 import { useReplyKey } from "~/topics/topic-form";
 import { useT } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
-import { requireApprovedMember } from "~/members/permissions.server";
+import { hitActivityLimit, tooOftenInit, tooOftenReply } from "~/lib/rate-limit.server";
+import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { pageTitle } from "~/ui/meta";
 import { PageHeading } from "~/ui/page-heading";
@@ -51,6 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const linked = await checkedSolutions(form.values);
   if (linked.error) errors.solutions = [linked.error];
   if (!form.ok || !origin.ok || linked.error) return data<Reply>({ ...reply, errors }, { status: 400 });
+  const limit = await hitActivityLimit("writeUp", summarise(viewer), context);
+  if (!limit.allowed) return data<Reply>({ ...reply, ...tooOftenReply(limit.retryAfter) }, tooOftenInit(limit.retryAfter));
   const experience = await writeExperience(
     { id: viewer.member.id, municipalityNumber: viewer.member.municipalityNumber },
     { ...form.value, solutionIds: linked.solutionIds },

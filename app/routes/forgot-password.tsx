@@ -5,7 +5,7 @@ import { type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { passwordResetRequestForm } from "~/members/member-forms";
 import { requestPasswordReset } from "~/members/password-resets.server";
-import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
+import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/lib/rate-limit.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { calendarNotFound, calendarResponse, getForumSessionCalendar } from "~/forum-sessions/calendar.server";
 import { languageOf } from "~/i18n/language.server";
 import { parseId } from "~/lib/http.server";
+import { limitDownload } from "~/lib/rate-limit.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { publicUrl } from "~/lib/settings.server";
@@ -11,6 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   if (!id) calendarNotFound();
   const [viewer, language] = await Promise.all([getViewer(request, context), languageOf(request)]);
+  await limitDownload(request, context, summarise(viewer));
   const withMeetingLinks = can(summarise(viewer), "readMembersOnly");
   const ics = await getForumSessionCalendar(id, { origin: publicUrl(), language, withMeetingLinks });
   if (!ics) calendarNotFound();

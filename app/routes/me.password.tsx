@@ -7,7 +7,7 @@ import { passwordChangeForm } from "~/members/member-forms";
 import { setPassword } from "~/members/members.server";
 import { verifyPassword } from "~/members/passwords.server";
 import { requireSignedIn } from "~/members/permissions.server";
-import { hitRateLimits, LIMITS, refundRateLimits, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
+import { hitRateLimits, LIMITS, refundRateLimits, retryAfterHeaders, tooManyAttempts } from "~/lib/rate-limit.server";
 import { Field, FormAlert } from "~/ui/field";
 import { PageHeading } from "~/ui/page-heading";
 import { pageTitle } from "~/ui/meta";

@@ -4,11 +4,13 @@ import { SEARCH_KINDS, type SearchKind } from "../../db/schema/search-values";
 import { useLanguage, useT, type MessageKey } from "~/i18n/i18n";
 import { formatDate, formatNumber } from "~/lib/dates";
 import { pageNumber } from "~/lib/forms";
+import { hitActivityLimit, retryAfterMinutes } from "~/lib/rate-limit.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
 import { isNarrowed, readSearchQuery, searchHref, type SearchFilters } from "~/search/search-query";
 import { Marked } from "~/search/marked-text";
 import { RANKED_PER_KIND, search, type SearchGroup, type SearchHit } from "~/search/search.server";
+import { FormAlert } from "~/ui/field";
 import { FilterSelect } from "~/ui/filter-select";
 import { Norwegian } from "~/ui/norwegian";
 import { Pagination } from "~/ui/pagination";
@@ -31,12 +33,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageNumber(request, LAST_PAGE);
   // Members-only write-ups for approved members, as in every list; drafts are never in the index.
   const approved = can(summarise(viewer), "readMembersOnly");
-  const results = await search(query, { approved, page });
+  const wouldSearch = query.words.length > 0 && !query.error;
+  const limit = wouldSearch ? await hitActivityLimit("search", summarise(viewer), context) : { allowed: true, retryAfter: 0 };
+  // Over the limit: the page with the box and what was asked, and no search run.
+  const results = await search(limit.allowed ? query : { ...query, words: [] }, { approved, page });
   const shownCounty = query.filters.countyNumber ?? (query.filters.municipalityNumber ? countyOf.get(query.filters.municipalityNumber) : undefined);
   return data(
     {
       text: query.text,
-      searched: query.words.length > 0 && !query.error,
+      searched: wouldSearch && limit.allowed,
+      tooManyMinutes: limit.allowed ? null : retryAfterMinutes(limit.retryAfter),
       error: query.error ?? null,
       filters: query.filters,
       page,
@@ -48,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       municipalities: (counties.find((c) => c.number === shownCounty)?.municipalities ?? []).map((m): [string, string] => [m.number, m.name]),
     },
     // A query that cannot be searched is the asker's to fix: said beside the box, with a 400.
-    { status: query.error ? 400 : 200 },
+    limit.allowed ? { status: query.error ? 400 : 200 } : { status: 429, headers: { "Retry-After": String(limit.retryAfter) } },
   );
 }
 
@@ -300,7 +306,7 @@ function Results() {
 }
 
 export default function SearchPage() {
-  const { searched, approved, results } = useLoaderData<typeof loader>();
+  const { searched, approved, results, tooManyMinutes } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -309,7 +315,15 @@ export default function SearchPage() {
       </h1>
       <p className="ds-paragraph mt-2 max-w-prose">{t("search.lead")}</p>
       <SearchForm />
-      {searched ? <Results /> : <p className="ds-paragraph mt-8">{t("search.empty")}</p>}
+      {tooManyMinutes !== null ? (
+        <div className="mt-8">
+          <FormAlert message={tooManyMinutes === 1 ? "limits.search.one" : "limits.search.other"} params={{ minutes: tooManyMinutes }} />
+        </div>
+      ) : searched ? (
+        <Results />
+      ) : (
+        <p className="ds-paragraph mt-8">{t("search.empty")}</p>
+      )}
       {results.similar.length > 0 ? (
         <section aria-labelledby="search-similar" className="mt-10">
           <h2 id="search-similar" className="ds-heading" data-size="sm">

@@ -21,7 +21,7 @@ import {
   retryAfterHeaders,
   tooManyAttempts,
   type RateLimit,
-} from "~/members/rate-limit.server";
+} from "~/lib/rate-limit.server";
 import { startSessionAndRedirect } from "~/members/sign-in.server";
 import { Field, FormAlert } from "~/ui/field";
 import { pageTitle } from "~/ui/meta";

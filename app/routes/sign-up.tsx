@@ -13,7 +13,7 @@ import { type FieldErrors, type FormReply, parseForm } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 import { signUpForm } from "~/members/member-forms";
 import { getViewer } from "~/members/permissions.server";
-import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/members/rate-limit.server";
+import { hitRateLimits, LIMITS, retryAfterHeaders, tooManyAttempts } from "~/lib/rate-limit.server";
 import { applyForMembership, resolveWorkplace } from "~/members/sign-up.server";
 import { OrganisationSelect } from "~/organisations/organisation-select";
 import { organisationChoices } from "~/organisations/organisations.server";

@@ -256,7 +256,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const solution = await readableSolution(params.slug, viewer);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  if (intent === "comment") return postComment(formData, (bodyMd) => commentOnSolution(viewer, solution.id, bodyMd));
+  if (intent === "comment") return postComment(formData, { author: viewer, context }, (bodyMd) => commentOnSolution(viewer, solution.id, bodyMd));
   if (intent !== "adopt" && intent !== "adoptForCooperation" && intent !== "confirm") return refuse({ message: "error.badRequest.body" }, 400);
   // Only accepted entries are adopted: a proposal is not yet in the catalogue.
   if (solution.review !== "accepted") notFound();

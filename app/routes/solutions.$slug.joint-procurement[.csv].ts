@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n/i18n";
 import { languageOf } from "~/i18n/language.server";
 import { notFound } from "~/lib/http.server";
+import { limitDownload } from "~/lib/rate-limit.server";
 import { csvDownload, municipalityNumberCell, plainCell, spreadsheetCsv } from "~/lib/spreadsheet-csv.server";
 import { getViewer, summarise } from "~/members/permissions.server";
 import { can } from "~/members/rights";
@@ -13,6 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [solution, signedIn, language] = await Promise.all([acceptedSolutionBySlug(params.slug), getViewer(request, context), languageOf(request)]);
   if (!solution) notFound();
   const viewer = summarise(signedIn);
+  await limitDownload(request, context, viewer);
   const withContacts = can(viewer, "readMembersOnly");
   const counties = await jointProcurementOf(solution.id, viewer);
   const t = translator(language);

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
+import { hitActivityLimit, tooOftenInit, tooOftenReply } from "~/lib/rate-limit.server";
 import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { SolutionForm, type DuplicateEntry } from "~/solutions/solution-form";
 import { duplicateEntry, previewDescription, readSolutionForm, solutionFormChoices } from "~/solutions/solution-form.server";
@@ -32,6 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["solutions.form.descriptionTooLong"] } : {}, preview });
   }
   if (!form.ok) return data<Reply>({ values: form.values, errors: form.errors }, { status: 400 });
+  const limit = await hitActivityLimit("solutionProposal", proposer, context);
+  if (!limit.allowed) return data<Reply>({ values: form.values, ...tooOftenReply(limit.retryAfter) }, tooOftenInit(limit.retryAfter));
   const result = await proposeSolution(proposer, form.input);
   if (!result.ok) {
     return data<Reply>({ values: form.values, errors: { name: ["solutions.form.duplicate"] }, duplicate: await duplicateEntry(result.existing, proposer) }, { status: 400 });

@@ -116,7 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/topics/${id}`, 303);
   }
   if (intent === "comment") {
-    return postComment(formData, (bodyMd) => commentOnTopic({ id: viewer.member.id, name: viewer.member.name }, id, bodyMd));
+    return postComment(formData, { author: summarise(viewer)!, context }, (bodyMd) => commentOnTopic({ id: viewer.member.id, name: viewer.member.name }, id, bodyMd));
   }
   return data<Reply>({ message: "error.badRequest.body" }, { status: 400 });
 }

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
 import type { FieldErrors } from "~/lib/forms";
-import { requireApprovedMember } from "~/members/permissions.server";
+import { hitActivityLimit, tooOftenInit, tooOftenReply } from "~/lib/rate-limit.server";
+import { requireApprovedMember, summarise } from "~/members/permissions.server";
 import { getMunicipality } from "~/municipalities/municipalities.server";
 import { experiencedSlots, TopicForm, useReplyKey } from "~/topics/topic-form";
 import { previewDescription, topicFormChoices } from "~/topics/topic-form.server";
@@ -42,6 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<Reply>({ values: form.values, errors: preview === undefined ? { description: ["form.tooLong"] } : {}, preview, slots: form.slots });
   }
   if (!form.ok) return data<Reply>({ values: form.values, errors: form.errors, slots: form.slots }, { status: 400 });
+  const limit = await hitActivityLimit("topicProposal", summarise(viewer), context);
+  if (!limit.allowed) return data<Reply>({ values: form.values, slots: form.slots, ...tooOftenReply(limit.retryAfter) }, tooOftenInit(limit.retryAfter));
   const topic = await proposeTopic({ id: viewer.member.id, municipalityNumber: viewer.member.municipalityNumber }, form.value);
   return redirect(`/topics/${topic.id}`, 303);
 }

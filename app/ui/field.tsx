@@ -1,3 +1,4 @@
+import { useActionData } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useT, type MessageKey, type Params } from "~/i18n/i18n";
 
@@ -140,10 +141,12 @@ export function FormAlert({
   color?: "danger" | "success" | "info" | "warning";
 }) {
   const t = useT();
+  // A form refused for being sent too often (tooOften in rate-limit.server.ts) says in its reply how long to wait.
+  const minutes = (useActionData() as { retryAfterMinutes?: unknown } | undefined)?.retryAfterMinutes;
   if (!message) return null;
   return (
     <div className="ds-alert" data-color={color} role={color === "danger" ? "alert" : "status"}>
-      <p className="ds-paragraph">{t(message as MessageKey, params)}</p>
+      <p className="ds-paragraph">{t(message as MessageKey, params ?? (typeof minutes === "number" ? { minutes } : undefined))}</p>
     </div>
   );
 }

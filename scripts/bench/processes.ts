@@ -120,7 +120,8 @@ export interface AppServer {
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const serverEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", PUBLIC_URL: url, ...env };
+  // RATE_LIMITS=off: the bench measures pages, and its few members ask far more often than any person.
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", PUBLIC_URL: url, RATE_LIMITS: "off", ...env };
   if (!env.DATABASE_URL) delete serverEnv.DATABASE_URL;
   const child = startProcess(SERVER_ARGS, serverEnv);
   await waitForHealth(url, child);
