@@ -79,7 +79,7 @@ export const passwordResets = pgTable(
   (t) => [index("password_resets_member_idx").on(t.memberId), index("password_resets_expires_idx").on(t.expiresAt)],
 );
 
-/** Fixed-window counters shared by every app process (sign-in and sign-up limits). */
+/** Fixed-window counters shared by every app process (app/lib/rate-limit.server.ts). */
 export const rateLimits = pgTable(
   "rate_limits",
   {
