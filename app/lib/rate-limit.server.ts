@@ -64,7 +64,7 @@ let lastSetting: { raw: string | undefined; on: boolean } | undefined;
 
 /** RATE_LIMITS (README "Configuration"): on unless a benchmark turned it off. */
 export function rateLimitsOn(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (lastSetting?.raw !== env.RATE_LIMITS || !lastSetting) lastSetting = { raw: env.RATE_LIMITS, on: settings(env).RATE_LIMITS === "on" };
+  if (!lastSetting || lastSetting.raw !== env.RATE_LIMITS) lastSetting = { raw: env.RATE_LIMITS, on: settings(env).RATE_LIMITS === "on" };
   return lastSetting.on;
 }
 
