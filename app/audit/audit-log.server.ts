@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { adoptions, agendaItems, auditEvents, members, organisations, type MemberRole } from "../../db/schema";
+import { adoptions, agendaItems, auditEvents, experiences, forumSessions, members, municipalities, organisations, solutions, topics, type MemberRole } from "../../db/schema";
 import { db } from "~/db.server";
 import { parseIsoDate, TIME_ZONE } from "~/lib/dates";
 
@@ -117,31 +117,62 @@ export function changedFields(before: unknown, after: unknown, max = 120): Field
     .map((field) => ({ field, before: shown(from[field], max), after: shown(to[field], max) }));
 }
 
-/** Where an event's target has a page of its own, looked up for the targets whose address needs more than their id. */
-async function targetLinks(events: readonly { subjectType: string; subjectId: string }[]): Promise<Map<string, string>> {
-  const ids = (type: string) => [...new Set(events.filter((e) => e.subjectType === type).map((e) => Number(e.subjectId)).filter((id) => Number.isSafeInteger(id) && id > 0))];
-  const [organisationIds, adoptionIds, itemIds] = [ids("organisation"), ids("adoption"), ids("agenda_item")];
-  const [orgs, adopted, items] = await Promise.all([
-    organisationIds.length ? db().select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(inArray(organisations.id, organisationIds)) : [],
-    adoptionIds.length ? db().select({ id: adoptions.id, solutionId: adoptions.solutionId, municipality: adoptions.municipalityNumber }).from(adoptions).where(inArray(adoptions.id, adoptionIds)) : [],
-    itemIds.length ? db().select({ id: agendaItems.id, sessionId: agendaItems.forumSessionId }).from(agendaItems).where(inArray(agendaItems.id, itemIds)) : [],
-  ]);
-  const links = new Map<string, string>();
-  for (const o of orgs) links.set(`organisation:${o.id}`, `/organisations/${o.slug}`);
-  for (const a of adopted) links.set(`adoption:${a.id}`, `/solutions/by-id/${a.solutionId}`);
-  for (const i of items) links.set(`agenda_item:${i.id}`, `/forum-sessions/${i.sessionId}/agenda/${i.id}`);
-  return links;
+interface Target {
+  href?: string;
+  /** What the target is called (a member's name, a session's title), so a row reads without following its link. */
+  name?: string;
 }
 
-const PAGE_BY_ID: Record<string, (id: string) => string> = {
-  member: (id) => `/members/${id}`,
-  forum_session: (id) => `/forum-sessions/${id}`,
-  summary: (id) => `/forum-sessions/${id}`,
-  topic: (id) => `/topics/${id}`,
-  comment: (id) => `/comments/${id}`,
-  experience: (id) => `/experiences/${id}`,
-  solution: (id) => `/solutions/by-id/${id}`,
+type Lookup = (ids: number[]) => Promise<{ id: number; name?: string; href?: string }[]>;
+
+const byIds = <T extends { id: number }>(ids: number[], query: (ids: number[]) => Promise<T[]>) => (ids.length ? query(ids) : Promise.resolve([]));
+
+/** Per kind of target: its name and page, looked up for a page's events at once. */
+const LOOKUPS: Record<string, Lookup> = {
+  member: (ids) =>
+    db().select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids))
+      .then((rows) => rows.map((r) => ({ ...r, href: `/members/${r.id}` }))),
+  forum_session: (ids) =>
+    db().select({ id: forumSessions.id, name: forumSessions.title }).from(forumSessions).where(inArray(forumSessions.id, ids))
+      .then((rows) => rows.map((r) => ({ ...r, href: `/forum-sessions/${r.id}` }))),
+  summary: (ids) => LOOKUPS.forum_session!(ids),
+  agenda_item: (ids) =>
+    db().select({ id: agendaItems.id, name: agendaItems.title, sessionId: agendaItems.forumSessionId }).from(agendaItems).where(inArray(agendaItems.id, ids))
+      .then((rows) => rows.map((r) => ({ id: r.id, name: r.name, href: `/forum-sessions/${r.sessionId}/agenda/${r.id}` }))),
+  topic: (ids) =>
+    db().select({ id: topics.id, name: topics.title }).from(topics).where(inArray(topics.id, ids))
+      .then((rows) => rows.map((r) => ({ ...r, href: `/topics/${r.id}` }))),
+  comment: async (ids) => ids.map((id) => ({ id, href: `/comments/${id}` })),
+  experience: (ids) =>
+    db().select({ id: experiences.id, name: experiences.title }).from(experiences).where(inArray(experiences.id, ids))
+      .then((rows) => rows.map((r) => ({ ...r, href: `/experiences/${r.id}` }))),
+  solution: (ids) =>
+    db().select({ id: solutions.id, name: solutions.name }).from(solutions).where(inArray(solutions.id, ids))
+      .then((rows) => rows.map((r) => ({ ...r, href: `/solutions/by-id/${r.id}` }))),
+  organisation: (ids) =>
+    db().select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).where(inArray(organisations.id, ids))
+      .then((rows) => rows.map((r) => ({ id: r.id, name: r.name, href: `/organisations/${r.slug}` }))),
+  adoption: (ids) =>
+    db()
+      .select({ id: adoptions.id, solution: solutions.name, solutionId: adoptions.solutionId, municipality: municipalities.name })
+      .from(adoptions)
+      .innerJoin(solutions, eq(solutions.id, adoptions.solutionId))
+      .innerJoin(municipalities, eq(municipalities.number, adoptions.municipalityNumber))
+      .where(inArray(adoptions.id, ids))
+      .then((rows) => rows.map((r) => ({ id: r.id, name: `${r.solution}, ${r.municipality}`, href: `/solutions/by-id/${r.solutionId}` }))),
 };
+
+/** The names and pages of a page's targets, by "type:id"; a target since deleted has neither. */
+async function targetsOf(events: readonly { subjectType: string; subjectId: string }[]): Promise<Map<string, Target>> {
+  const targets = new Map<string, Target>();
+  await Promise.all(
+    Object.entries(LOOKUPS).map(async ([type, lookup]) => {
+      const ids = [...new Set(events.filter((e) => e.subjectType === type && /^\d{1,15}$/.test(e.subjectId)).map((e) => Number(e.subjectId)))];
+      for (const found of await byIds(ids, lookup)) targets.set(`${type}:${found.id}`, { name: found.name, href: found.href });
+    }),
+  );
+  return targets;
+}
 
 export interface AuditRow {
   id: number;
@@ -153,6 +184,7 @@ export interface AuditRow {
   subjectType: string;
   subjectId: string;
   href: string | null;
+  targetName: string | null;
   changes: FieldChange[];
 }
 
@@ -160,14 +192,10 @@ async function withLinks(
   rows: Awaited<ReturnType<typeof selectEvents>>,
   max: number,
 ): Promise<AuditRow[]> {
-  const links = await targetLinks(rows);
+  const targets = await targetsOf(rows);
   return rows.map(({ before, after, ...row }) => {
-    const byId = /^\d+$/.test(row.subjectId) ? PAGE_BY_ID[row.subjectType] : undefined;
-    return {
-      ...row,
-      href: links.get(`${row.subjectType}:${row.subjectId}`) ?? byId?.(row.subjectId) ?? null,
-      changes: changedFields(before, after, max),
-    };
+    const target = targets.get(`${row.subjectType}:${row.subjectId}`);
+    return { ...row, href: target?.href ?? null, targetName: target?.name ?? null, changes: changedFields(before, after, max) };
   });
 }
 

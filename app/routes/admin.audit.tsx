@@ -133,16 +133,19 @@ export default function AuditLogPage() {
                   <td>
                     <code>{event.action}</code>
                   </td>
-                  <td className="whitespace-nowrap">
+                  <td>
                     {event.href ? (
-                      <Link className="ds-link" to={event.href}>
-                        {event.subjectType} {event.subjectId}
+                      <Link className="ds-link" to={event.href} lang={event.targetName ? contentLang : undefined}>
+                        {event.targetName ?? `${event.subjectType} ${event.subjectId}`}
                       </Link>
                     ) : (
-                      <>
-                        {event.subjectType} {event.subjectId}
-                      </>
+                      <span lang={event.targetName ? contentLang : undefined}>{event.targetName ?? `${event.subjectType} ${event.subjectId}`}</span>
                     )}
+                    {event.targetName ? (
+                      <span className="block whitespace-nowrap text-sm">
+                        {event.subjectType} {event.subjectId}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="break-words">
                     {event.changes.length === 0 ? (

@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = translator(await languageOf(request));
   const nothing = t("audit.nothing");
   const csv = spreadsheetCsv(
-    [t("audit.when"), t("audit.who"), t("audit.csv.role"), t("audit.action"), t("audit.subjectType"), t("audit.csv.targetId"), t("audit.changes")],
+    [t("audit.when"), t("audit.who"), t("audit.csv.role"), t("audit.action"), t("audit.subjectType"), t("audit.csv.targetId"), t("audit.target"), t("audit.changes")],
     events.map((event) => [
       osloDateTimeCell(event.createdAt),
       plainCell(event.actorName ?? t("audit.formerMember")),
@@ -21,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       plainCell(event.action),
       plainCell(event.subjectType),
       plainCell(event.subjectId),
+      plainCell(event.targetName),
       plainCell(event.changes.map((c) => t("audit.changeLabel", { field: c.field, before: c.before ?? nothing, after: c.after ?? nothing })).join("\n")),
     ]),
   );

@@ -68,6 +68,7 @@ describe("the audit log at /admin/audit", () => {
       subjectType: "member",
       subjectId: String(promoted.id),
       href: `/members/${promoted.id}`,
+      targetName: "Kari Promotert",
       changes: [{ field: "role", before: "member", after: "coordinator" }],
     });
     expect(page.events[0]!.when).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -137,11 +138,11 @@ describe("the audit log as CSV", () => {
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     const csv = await response.text();
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe("Når;Hvem;Rolle;Handling;Type mål;Målets id;Endringer");
+    expect(lines[0]).toBe("Når;Hvem;Rolle;Handling;Type mål;Målets id;Mål;Endringer");
     expect(lines).toHaveLength(2);
     const cells = lines[1]!.split(";");
     expect(cells[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    expect(cells.slice(1)).toEqual(["'=1+2 Admin", "Administrator", "member.role", "member", String(promoted.id), "role: member → coordinator"]);
+    expect(cells.slice(1)).toEqual(["'=1+2 Admin", "Administrator", "member.role", "member", String(promoted.id), "Kari Promotert", "role: member → coordinator"]);
   });
 
   it("exports every filtered event, not one page", async () => {
