@@ -18,7 +18,7 @@ export const en: Record<keyof typeof nb, string> = {
   "audit.to": "To date",
   "audit.apply": "Show",
   "audit.clear": "Clear the filters",
-  "audit.count": "{count} events",
+  "audit.count": "{count, plural, one {# event} other {# events}}",
   "audit.empty": "No events match the filters.",
   "audit.csv": "Download as CSV (at most 20,000 events)",
   "audit.when": "When",

@@ -16,7 +16,7 @@ export const nb = {
   "audit.to": "Til dato",
   "audit.apply": "Vis",
   "audit.clear": "Fjern filtrene",
-  "audit.count": "{count} hendelser",
+  "audit.count": "{count, plural, one {# hendelse} other {# hendelser}}",
   "audit.empty": "Ingen hendelser passer filtrene.",
   "audit.csv": "Last ned som CSV (høyst 20 000 hendelser)",
   "audit.when": "Når",
