@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createForumSessionAs } from "../helpers/forum-sessions";
+import { createSolution } from "../helpers/solutions";
 import { createMember, everyRole, outcome, requestAs, type TestMember } from "../helpers/members";
 import { saveSummary } from "~/forum-sessions/summaries.server";
 import { osloToday } from "~/lib/oslo-time.server";
 import { changeRole, decideSignUp } from "~/members/members.server";
+import type { ViewerSummary } from "~/members/rights";
+import { confirmAdoption, recordAdoption } from "~/solutions/adoptions.server";
 import * as auditPage from "~/routes/admin.audit";
 import * as auditCsv from "~/routes/admin.audit[.csv]";
 
@@ -36,6 +39,7 @@ let promoted: TestMember;
 let toggled: TestMember;
 let applicant: TestMember;
 let heldSession: number;
+let adopted: { solutionId: number; adoptionId: number };
 const longSummary = `Vi ble enige om tre ting. ${"Mer tekst om hva vi ble enige om. ".repeat(10)}`;
 
 beforeAll(async () => {
@@ -49,6 +53,14 @@ beforeAll(async () => {
   await saveSummary(roles.coordinator.id, heldSession, { bodyMd: longSummary, version: 0, publish: true });
   // 55 role changes of one member: two pages of 50 when filtered to them.
   for (let i = 0; i < 55; i++) await changeRole(roles.admin.id, toggled.id, i % 2 === 0 ? "coordinator" : "member");
+  // A coordinator records and confirms Bodø's adoption: audited, as another municipality's.
+  const summary = (m: TestMember, role: "member" | "coordinator"): ViewerSummary => ({ id: m.id, name: m.name, role, status: "approved", municipalityNumber: "1833" });
+  const coordinator = summary(roles.coordinator, "coordinator");
+  const entry = await createSolution(summary(roles.member, "member"), coordinator, { name: "Digital postkasse" });
+  const recorded = await recordAdoption(coordinator, entry.id, "1804", { state: "in_use", since: "2025-01-01", note: "", openToJointProcurement: false }, null);
+  if (!recorded.ok) throw new Error("not recorded");
+  await confirmAdoption(coordinator, recorded.adoption.id);
+  adopted = { solutionId: entry.id, adoptionId: recorded.adoption.id };
   await changeRole(formulaAdmin.id, promoted.id, "coordinator");
 });
 
@@ -86,6 +98,13 @@ describe("the audit log at /admin/audit", () => {
     expect(body.after).toHaveLength(120);
     expect(body.after!.endsWith("…")).toBe(true);
     expect(longSummary.startsWith(body.after!.slice(0, -1))).toBe(true);
+  });
+
+  it("names and links a target whose page is another's: an adoption, on its solution's page", async () => {
+    const { page } = await open(roles.admin, `?type=adoption&id=${adopted.adoptionId}`);
+    expect(page.events.map((e) => e.action)).toEqual(["adoption.confirm", "adoption.record"]);
+    for (const event of page.events) expect(event).toMatchObject({ targetName: "Digital postkasse, Bodø", href: `/solutions/by-id/${adopted.solutionId}` });
+    expect(page.events[1]!.changes).toEqual(expect.arrayContaining([{ field: "state", before: null, after: "in_use" }]));
   });
 
   it("filters by actor, action, target and date, and pages by 50", async () => {
