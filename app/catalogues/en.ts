@@ -25,6 +25,7 @@ import { en as topicList } from "~/topics/list-messages.en";
 import { en as topics } from "~/topics/messages.en";
 import { en as topicPage } from "~/topics/page-messages.en";
 import { en as triage } from "~/topics/triage-messages.en";
+import { en as audit } from "~/audit/messages.en";
 
 /** Every message in English; a key missing here fails the typecheck. */
-export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage };
+export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage, ...audit };

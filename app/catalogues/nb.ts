@@ -24,6 +24,7 @@ import { nb as topicList } from "~/topics/list-messages.nb";
 import { nb as topics } from "~/topics/messages.nb";
 import { nb as topicPage } from "~/topics/page-messages.nb";
 import { nb as triage } from "~/topics/triage-messages.nb";
+import { nb as audit } from "~/audit/messages.nb";
 
 /** Every message in bokmål: the shared ones and each area's. The browser loads only its own language's. */
-export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage } as const;
+export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage, ...audit } as const;

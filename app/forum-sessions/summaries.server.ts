@@ -111,8 +111,8 @@ export async function saveSummary(
       );
     }
     return {
-      before: stored ? { status: stored.status, version: stored.version } : null,
-      after: { status: summary!.status, version: summary!.version },
+      before: stored ? { status: stored.status, version: stored.version, bodyMd: stored.bodyMd } : null,
+      after: { status: summary!.status, version: summary!.version, bodyMd: summary!.bodyMd },
       summary: summary!,
       published: firstPublication,
     };

@@ -270,15 +270,30 @@ export async function recordForCooperation(
   return result;
 }
 
-/** "Still true": the adoption is confirmed today by someone who may record it, who becomes its contact. */
+/**
+ * "Still true": the adoption is confirmed today by someone who may record it, who becomes its contact.
+ * A coordinator confirming another municipality's adoption is audited, as their recording is.
+ */
 export async function confirmAdoption(actor: ViewerSummary, adoptionId: number): Promise<{ ok: boolean }> {
-  const [adoption] = await db().select().from(adoptions).where(eq(adoptions.id, adoptionId));
-  if (!adoption || !mayRecordAdoption(actor, adoption.municipalityNumber)) return { ok: false };
-  await db()
-    .update(adoptions)
-    .set({ confirmedAt: sql`now()`, remindedAt: null, recordedBy: actor.id })
-    .where(eq(adoptions.id, adoptionId));
-  return { ok: true };
+  let ok = false;
+  const write = async (tx: Transaction) => {
+    const [before] = await tx.select().from(adoptions).where(eq(adoptions.id, adoptionId)).for("update");
+    if (!before || !mayRecordAdoption(actor, before.municipalityNumber)) return null;
+    const [after] = await tx
+      .update(adoptions)
+      .set({ confirmedAt: sql`now()`, remindedAt: null, recordedBy: actor.id })
+      .where(eq(adoptions.id, adoptionId))
+      .returning();
+    ok = true;
+    const confirmation = (a: Adoption) => ({ ...adoptionView(a), confirmedAt: a.confirmedAt.toISOString(), recordedBy: a.recordedBy });
+    return { before: confirmation(before), after: confirmation(after!) };
+  };
+  const [adoption] = await db().select({ municipalityNumber: adoptions.municipalityNumber }).from(adoptions).where(eq(adoptions.id, adoptionId));
+  if (!adoption) return { ok: false };
+  if (can(actor, "coordinate") && actor.municipalityNumber !== adoption.municipalityNumber) {
+    await audited(actor.id, "adoption.confirm", { type: "adoption", id: adoptionId }, write);
+  } else await db().transaction(write);
+  return { ok };
 }
 
 /**

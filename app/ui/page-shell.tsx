@@ -135,6 +135,11 @@ function AccountLinks() {
           {t("shell.approvals")}
         </Link>
       ) : null}
+      {can(viewer, "administer") ? (
+        <Link className="ds-link" to="/admin/audit">
+          {t("shell.audit")}
+        </Link>
+      ) : null}
       <NotificationsLink />
       <Link className="ds-link" to="/me">
         {t("shell.profile")} <span className="sr-only">({viewer.name})</span>

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, experiences, forumSessions, members, notifications, organisations, registrations, solutions, themes, topics } from "../../db/schema";
+import { adoptions, agendaItems, experiences, forumSessions, members, notifications, organisations, registrations, solutions, themes, topics } from "../../db/schema";
 import { createForumSessionAs } from "../helpers/forum-sessions";
 import { createMember, everyRole, PASSWORD, type TestMember } from "../helpers/members";
 import { createExperienceAs } from "../helpers/experiences";
@@ -16,11 +16,14 @@ import { saveSummary } from "~/forum-sessions/summaries.server";
 import { toOsloInput } from "~/lib/dates";
 import { RIGHTS } from "~/members/rights";
 import { addCoAuthor } from "~/experiences/experiences.server";
+import { recordAdoption } from "~/solutions/adoptions.server";
 import { commentOnTopic, setSupport, triageTopic } from "~/topics/topics.server";
 import * as notFoundPage from "~/routes/$";
 import * as commentPage from "~/routes/comments.$id";
 import * as home from "~/routes/_index";
 import * as adminMembers from "~/routes/admin.members";
+import * as adminAudit from "~/routes/admin.audit";
+import * as adminAuditCsv from "~/routes/admin.audit[.csv]";
 import * as memberCalendar from "~/routes/calendar.$token[.ics]";
 import * as experienceCoAuthors from "~/routes/experiences.$id.co-authors";
 import * as experienceEdit from "~/routes/experiences.$id.edit";
@@ -172,6 +175,9 @@ interface Fixtures {
   solutionToRestatus: Record<Who, string>;
   organisation: string;
   organisationToEdit: Record<Who, string>;
+  /** Per standing: an entry to record Bodø's adoption of, and one whose Bodø adoption is there to confirm. */
+  solutionToRecordFor: Record<Who, string>;
+  adoptionToConfirm: Record<Who, string>;
 }
 
 const session = (id: number, tail = "") => ({ path: `/forum-sessions/${id}${tail}`, params: { id: String(id) } });
@@ -305,6 +311,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "marking a started session as held",
+    audit: "forum_session.status",
     route: sessionPage,
     handler: "action",
     at: (f, who) => session(f.started[who]),
@@ -313,6 +320,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "copying a held session",
+    audit: "forum_session.copy",
     route: sessionPage,
     handler: "action",
     at: (f) => session(f.held),
@@ -324,6 +332,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "the new-session page", route: newSessionPage, handler: "loader", at: plain("/forum-sessions/new"), expect: coordinatorPage },
   {
     what: "creating a session",
+    audit: "forum_session.create",
     route: newSessionPage,
     handler: "action",
     at: plain("/forum-sessions/new"),
@@ -334,6 +343,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "a draft's edit page", route: editPage, handler: "loader", at: (f) => session(f.draft, "/edit"), expect: coordinatorPage },
   {
     what: "editing a session",
+    audit: "forum_session.update",
     route: editPage,
     handler: "action",
     at: (f, who) => session(f.editable[who], "/edit"),
@@ -351,6 +361,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "a draft's agenda", route: agendaPage, handler: "loader", at: (f) => session(f.draft, "/agenda"), expect: coordinatorPage },
   {
     what: "adding an agenda item",
+    audit: "agenda_item.create",
     route: agendaPage,
     handler: "action",
     at: (f) => session(f.planned, "/agenda"),
@@ -359,6 +370,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "moving an agenda item",
+    audit: "agenda_item.move_down",
     route: agendaPage,
     handler: "action",
     at: (f) => session(f.planned, "/agenda"),
@@ -367,6 +379,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "removing an agenda item",
+    audit: "agenda_item.delete",
     route: agendaPage,
     handler: "action",
     at: (f) => session(f.planned, "/agenda"),
@@ -377,6 +390,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "a draft's agenda item's edit page", route: agendaItemPage, handler: "loader", at: (f) => item(f.draft, f.draftItem), expect: coordinatorPage },
   {
     what: "editing an agenda item",
+    audit: "agenda_item.update",
     route: agendaItemPage,
     handler: "action",
     at: (f, who) => item(f.planned, f.itemToEdit[who]),
@@ -387,6 +401,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "a draft's summary editor", route: summaryPage, handler: "loader", at: (f) => session(f.draft, "/summary"), expect: coordinatorPage },
   {
     what: "publishing a summary",
+    audit: "summary.publish",
     route: summaryPage,
     handler: "action",
     at: (f, who) => session(f.heldWithoutSummary[who], "/summary"),
@@ -396,6 +411,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "the page that cancels a session", route: cancelPage, handler: "loader", at: (f) => session(f.planned, "/cancel"), expect: coordinatorPage },
   {
     what: "cancelling a session",
+    audit: "forum_session.cancel",
     route: cancelPage,
     handler: "action",
     at: (f, who) => session(f.toCancel[who], "/cancel"),
@@ -404,6 +420,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "restoring a cancelled session",
+    audit: "forum_session.restore",
     route: sessionPage,
     handler: "action",
     at: (f, who) => session(f.toRestore[who]),
@@ -417,6 +434,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "the members' administration page", route: adminMembers, handler: "loader", at: plain("/admin/members"), expect: coordinatorPage },
   {
     what: "approving a member",
+    audit: "member.approve",
     route: adminMembers,
     handler: "action",
     at: plain("/admin/members"),
@@ -425,6 +443,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "rejecting a member",
+    audit: "member.reject",
     route: adminMembers,
     handler: "action",
     at: plain("/admin/members"),
@@ -433,12 +452,17 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "making a member a coordinator",
+    audit: "member.role",
     route: adminMembers,
     handler: "action",
     at: plain("/admin/members"),
     form: (f, who) => ({ intent: "role", memberId: String(f.promotable[who]), role: "coordinator" }),
     expect: { anonymous: 403, pending: 403, member: 403, owner: 403, coordinator: 403, admin: "ok" },
   },
+
+  // The audit log: admins only.
+  { what: "the audit log", route: adminAudit, handler: "loader", at: plain("/admin/audit?action=member.role"), expect: { ...coordinatorPage, coordinator: 403 } },
+  { what: "the audit log as CSV", route: adminAuditCsv, handler: "loader", at: plain("/admin/audit.csv"), expect: { ...coordinatorPage, coordinator: 403 } },
 
   // Members' pages: the owner's, seen by others and by the owner; and a pending member's own.
   {
@@ -552,6 +576,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "editing the owner's proposed topic",
+    audit: "topic.update",
     route: topicEdit,
     handler: "action",
     at: (f, who) => topic(f.ownersTopicToEdit[who], "/edit"),
@@ -566,6 +591,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "a topic's triage page", route: topicTriage, handler: "loader", at: (f) => topic(f.ownersTopic, "/triage"), expect: coordinatorPage },
   {
     what: "shortlisting a topic",
+    audit: "topic.shortlist",
     route: topicTriage,
     handler: "action",
     at: (f, who) => topic(f.toShortlist[who], "/triage"),
@@ -653,6 +679,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "editing the owner's write-up",
+    audit: "experience.update",
     route: experienceEdit,
     handler: "action",
     at: (f, who) => experience(f.ownersExperienceToEdit[who], "/edit"),
@@ -676,6 +703,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "adding a co-author",
+    audit: "experience.coAuthor.add",
     route: experienceCoAuthors,
     handler: "action",
     at: (f, who) => experience(f.coAuthorToAdd[who], "/co-authors"),
@@ -684,6 +712,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "removing a co-author",
+    audit: "experience.coAuthor.remove",
     route: experienceCoAuthors,
     handler: "action",
     at: (f, who) => experience(f.coAuthorToRemove[who], "/co-authors"),
@@ -719,6 +748,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "hiding a comment",
+    audit: "comment.hide",
     route: commentPage,
     handler: "action",
     at: (f, who) => comment(f.commentToHide[who]),
@@ -792,6 +822,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "editing the owner's proposal",
+    audit: "solution.edit",
     route: solutionEdit,
     handler: "action",
     at: (f, who) => solution(f.ownersProposalToEdit[who], "/edit"),
@@ -804,6 +835,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "the proposals waiting for review", route: solutionProposals, handler: "loader", at: plain("/solutions/proposals"), expect: coordinatorPage },
   {
     what: "accepting a proposal",
+    audit: "solution.accept",
     route: solutionProposals,
     handler: "action",
     at: plain("/solutions/proposals"),
@@ -813,11 +845,37 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "a solution's status page", route: solutionStatus, handler: "loader", at: (f) => solution(f.acceptedSolution.slug, "/status"), expect: coordinatorPage },
   {
     what: "setting a solution's scaling status",
+    audit: "solution.status",
     route: solutionStatus,
     handler: "action",
     at: (f, who) => solution(f.solutionToRestatus[who], "/status"),
     form: () => ({ intent: "status", fromStatus: "pilot", toStatus: "in_use", note: "I drift i Rana.", effectiveOn: "" }),
     expect: coordinatorWrite(/^\/solutions\/[a-z0-9-]+$/),
+  },
+  {
+    what: "recording another municipality's adoption",
+    audit: "adoption.record",
+    route: solutionPage,
+    handler: "action",
+    at: (f, who) => solution(f.solutionToRecordFor[who]),
+    form: () => ({ intent: "adopt", municipality: "1804", state: "in_use", since: "2025-06-01", note: "", basedOnVersion: "none" }),
+    expect: coordinatorWrite(/^\/solutions\/[a-z0-9-]+\?municipality=1804#adoption$/),
+  },
+  {
+    what: "confirming another municipality's adoption",
+    audit: "adoption.confirm",
+    route: solutionPage,
+    handler: "action",
+    at: (f, who) => solution(f.adoptionToConfirm[who]),
+    form: async (f, who) => {
+      const [row] = await db()
+        .select({ version: adoptions.version })
+        .from(adoptions)
+        .innerJoin(solutions, eq(solutions.id, adoptions.solutionId))
+        .where(and(eq(solutions.slug, f.adoptionToConfirm[who]), eq(adoptions.municipalityNumber, "1804")));
+      return { intent: "confirm", municipality: "1804", version: String(row!.version) };
+    },
+    expect: coordinatorWrite(/^\/solutions\/[a-z0-9-]+\?municipality=1804#adoption$/),
   },
   // Organisations: the register is public; coordinators keep it.
   { what: "the organisations", route: organisationList, handler: "loader", at: plain("/organisations?kind=supplier"), expect: everyone("ok") },
@@ -825,6 +883,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "the page that adds an organisation", route: newOrganisation, handler: "loader", at: plain("/organisations/new"), expect: coordinatorPage },
   {
     what: "adding an organisation",
+    audit: "organisation.create",
     route: newOrganisation,
     handler: "action",
     at: plain("/organisations/new"),
@@ -834,6 +893,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   { what: "an organisation's edit page", route: organisationEdit, handler: "loader", at: (f) => organisation(f.organisation, "/edit"), expect: coordinatorPage },
   {
     what: "editing an organisation",
+    audit: "organisation.edit",
     route: organisationEdit,
     handler: "action",
     at: (f, who) => organisation(f.organisationToEdit[who], "/edit"),
@@ -954,6 +1014,12 @@ async function catalogueFixtures(viewers: Viewers) {
     solutionToRestatus: await slugs(() => accepted()),
     organisation: (await createOrganisation("regional_cooperation", { municipalities: ["1804", "1833"] })).slug,
     organisationToEdit: await slugs(() => createOrganisation("supplier")),
+    solutionToRecordFor: await slugs(() => accepted()),
+    adoptionToConfirm: await slugs(async () => {
+      const entry = await accepted();
+      await recordAdoption(coordinator, entry.id, "1804", { state: "in_use", since: "2025-01-01", note: "", openToJointProcurement: false }, null);
+      return entry;
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { getTableName, is, sql } from "drizzle-orm";
+import { and, eq, getTableName, gt, is, max, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { expect, it } from "vitest";
 import * as schema from "../../db/schema";
@@ -37,7 +37,22 @@ export interface RightsRow<F> {
   expect: Record<Who, Expected>;
   /** Standings whose allowed call has nothing to write (a language cookie, a sign-out with no session). */
   writesNothingFor?: readonly Who[];
+  /**
+   * The audit event's action that a coordinator's or admin's allowed write leaves, by them. Required of
+   * an action only coordinators and admins may call (DESIGN.md: every such write is audited).
+   */
+  audit?: string;
 }
+
+const STAFF: readonly Who[] = ["coordinator", "admin"];
+const isAllowed = (expected: Expected) => expected === "ok" || expected instanceof RegExp;
+
+/** An action only coordinators and admins may call: one that must name its audit event. */
+export function isStaffOnlyWrite(row: RightsRow<unknown>): boolean {
+  return row.handler === "action" && STANDINGS.every((who) => isAllowed(row.expect[who]) === STAFF.includes(who));
+}
+
+const lastAuditId = async () => (await db().select({ id: max(schema.auditEvents.id) }).from(schema.auditEvents))[0]?.id ?? 0;
 
 const tableNames = Object.values(schema as Record<string, unknown>)
   .filter((value): value is PgTable => is(value, PgTable))
@@ -91,6 +106,9 @@ export function rightsMatrix<F>(rows: readonly RightsRow<F>[], world: () => { vi
   const cells = rows.flatMap((row) =>
     STANDINGS.map((who) => [`${row.what}, as ${who}: ${describeExpected(row.expect[who])}`, { row, who }] as const),
   );
+  it("names the audit event of every write only coordinators and admins may make", () => {
+    expect(rows.filter((row) => isStaffOnlyWrite(row as RightsRow<unknown>) && !row.audit).map((row) => row.what)).toEqual([]);
+  });
   it.each(cells)("%s", async (_, { row, who }) => {
     const { viewers, fixtures } = world();
     const viewer = await signedInAgain(viewers[who]);
@@ -100,13 +118,22 @@ export function rightsMatrix<F>(rows: readonly RightsRow<F>[], world: () => { vi
     const handler = row.route[row.handler] as Handler | undefined;
     expect(handler, `${row.what} has no ${row.handler}`).toBeTypeOf("function");
     const before = row.handler === "action" ? await databaseSnapshot() : undefined;
+    const auditedAfter = row.audit && STAFF.includes(who) ? await lastAuditId() : undefined;
     const got = await outcome(async () => handler!({ request, params, context: { clientAddress: "192.0.2.1" } }));
     const expected = row.expect[who];
     checkStatus(got, expected);
     if (!before) return;
     const after = await databaseSnapshot();
-    const allowed = expected === "ok" || expected instanceof RegExp;
+    const allowed = isAllowed(expected);
     if (allowed && !row.writesNothingFor?.includes(who)) expect(after, "an allowed write wrote nothing").not.toEqual(before);
     else expect(after).toEqual(before);
+    if (allowed && auditedAfter !== undefined) {
+      const { auditEvents } = schema;
+      const events = await db()
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(and(gt(auditEvents.id, auditedAfter), eq(auditEvents.actorId, viewer!.id)));
+      expect(events.map((e) => e.action), `an audit event ${row.audit} by the ${who}`).toContain(row.audit);
+    }
   });
 }

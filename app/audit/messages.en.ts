@@ -1,0 +1,35 @@
+import type { nb } from "./messages.nb";
+
+export const en: Record<keyof typeof nb, string> = {
+  "shell.audit": "Audit log",
+
+  "audit.title": "Audit log",
+  "audit.lead":
+    "Everything coordinators and admins changed: who, when (Norwegian time), what, and from what to what. Newest first; long texts are shortened.",
+  "audit.filters": "Filter the log",
+  "audit.actor": "Done by",
+  "audit.anyActor": "Anyone",
+  "audit.action": "Action",
+  "audit.anyAction": "All actions",
+  "audit.subjectType": "Kind of target",
+  "audit.anyType": "All kinds",
+  "audit.subjectId": "Target id",
+  "audit.from": "From date",
+  "audit.to": "To date",
+  "audit.apply": "Show",
+  "audit.clear": "Clear the filters",
+  "audit.count": "{count, plural, one {# event} other {# events}}",
+  "audit.empty": "No events match the filters.",
+  "audit.csv": "Download as CSV (at most 20,000 events)",
+  "audit.when": "When",
+  "audit.who": "Who",
+  "audit.target": "Target",
+  "audit.changes": "Changes",
+  "audit.noChanges": "No field changes",
+  "audit.formerMember": "Former member",
+  "audit.nothing": "–",
+  "audit.changeLabel": "{field}: {before} → {after}",
+  "audit.pagination": "Pages of the audit log",
+  "audit.csv.role": "Role",
+  "audit.csv.targetId": "Target id",
+};
