@@ -65,6 +65,7 @@ export default defineConfig({
             "tests/postgres/**/*.test.ts",
             "tests/server/http.test.ts",
             "tests/server/malformed-requests.test.ts",
+            "tests/server/every-action-refuses-forged-and-malformed-posts.test.ts",
             "tests/server/visitor-cache.test.ts",
           ],
           globalSetup: ["tests/setup/postgres-server.ts"],

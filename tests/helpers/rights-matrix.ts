@@ -1,9 +1,8 @@
-import { getTableName, is, sql } from "drizzle-orm";
-import { PgTable } from "drizzle-orm/pg-core";
 import { expect, it } from "vitest";
-import * as schema from "../../db/schema";
+import { databaseSnapshot } from "./database-snapshot";
+
+export { databaseSnapshot };
 import { outcome, requestAs, type Outcome, type TestMember } from "./members";
-import { db } from "~/db.server";
 import { createAuthSession, generateSessionToken } from "~/members/auth-sessions.server";
 
 /**
@@ -37,23 +36,6 @@ export interface RightsRow<F> {
   expect: Record<Who, Expected>;
   /** Standings whose allowed call has nothing to write (a language cookie, a sign-out with no session). */
   writesNothingFor?: readonly Who[];
-}
-
-const tableNames = Object.values(schema as Record<string, unknown>)
-  .filter((value): value is PgTable => is(value, PgTable))
-  .map((table) => getTableName(table));
-const snapshotQuery = sql.raw(
-  `select ${tableNames
-    .map((name) => `(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from "${name}" t) as "${name}"`)
-    .join(", ")}`,
-);
-
-/** A fingerprint of every row of every table, by table: any insert, update or delete changes it. */
-export async function databaseSnapshot(): Promise<Record<string, string>> {
-  // db.execute answers an array on postgres.js and { rows } on PGlite.
-  const result = await db().execute(snapshotQuery);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, string>[];
-  return rows[0]!;
 }
 
 /**
