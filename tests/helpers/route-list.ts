@@ -5,6 +5,8 @@ import { UNSAFE_flatRoutes } from "@remix-run/dev";
 export interface AppRoute {
   /** Remix's route id, e.g. "routes/forum-sessions.$id.agenda". */
   id: string;
+  /** The route module's file, absolute. */
+  file: string;
   /** The whole address pattern, e.g. "/forum-sessions/:id/agenda/:itemId"; "/*" for the catch-all. */
   pattern: string;
   /** The route module itself, to call its loader or action or to compare with a rights-matrix row. */
@@ -37,6 +39,7 @@ export function routeList(): Promise<AppRoute[]> {
         const module = (await import(path.join(APP_DIRECTORY, route.file))) as AppRoute["module"];
         return {
           id: route.id,
+          file: path.join(APP_DIRECTORY, route.file),
           pattern: patternOf(route.id) || "/",
           module,
           hasLoader: typeof module.loader === "function",
