@@ -205,3 +205,21 @@ describe("a malformed post to every action", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("a request naming another host", () => {
+  const HOSTS: [label: string, headers: Record<string, string>][] = [
+    ["a foreign Host", { Host: "evil.example" }],
+    ["an X-Forwarded-Host that is no host name", { "X-Forwarded-Host": "[" }],
+  ];
+
+  it.each(HOSTS)("with %s gets every page and file without a 500", async (_label, headers) => {
+    const routes = (await routeList()).filter((route) => route.hasLoader);
+    const failures = (
+      await inBatches(routes, async (route) => {
+        const answer = await send({ path: fillPattern(route.pattern), method: "GET", headers: { ...headers, "Content-Length": "0" } });
+        return answer.status >= 500 ? `${route.pattern}: ${answer.status}` : undefined;
+      })
+    ).filter(Boolean);
+    expect(failures).toEqual([]);
+  });
+});
