@@ -66,6 +66,7 @@ export default defineConfig({
             "tests/server/http.test.ts",
             "tests/server/malformed-requests.test.ts",
             "tests/server/rate-limits-http.test.ts",
+            "tests/server/every-action-refuses-forged-and-malformed-posts.test.ts",
             "tests/server/visitor-cache.test.ts",
           ],
           globalSetup: ["tests/setup/postgres-server.ts"],

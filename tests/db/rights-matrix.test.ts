@@ -1,13 +1,13 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { adoptions, agendaItems, experiences, forumSessions, members, notifications, organisations, registrations, solutions, themes, topics } from "../../db/schema";
+import { adoptions, agendaItems, experiences, forumSessions, members, notifications, organisations, registrations, solutions, summaries, themes, topics } from "../../db/schema";
 import { createForumSessionAs } from "../helpers/forum-sessions";
 import { createMember, everyRole, PASSWORD, type TestMember } from "../helpers/members";
 import { createExperienceAs } from "../helpers/experiences";
 import { createOrganisation, createSolution } from "../helpers/solutions";
 import { createTopicAs } from "../helpers/topics";
+import { routeList } from "../helpers/route-list";
 import { rightsMatrix, STANDINGS, type Expected, type RightsRow, type Viewers, type Who } from "../helpers/rights-matrix";
 import { db } from "~/db.server";
 import { addAgendaItem } from "~/forum-sessions/agenda.server";
@@ -155,6 +155,7 @@ interface Fixtures {
   supported: ById;
   ownersTopicToEdit: ById;
   toShortlist: ById;
+  toMerge: ById;
   ownersCommentToEdit: ById;
   commentToHide: ById;
   themeId: number;
@@ -172,6 +173,9 @@ interface Fixtures {
   solutionToAdopt: Record<Who, string>;
   ownersProposalToEdit: Record<Who, string>;
   proposalToReview: ById;
+  /** Proposals to accept and to reject on their own status page. */
+  proposalToAcceptOnItsPage: Record<Who, string>;
+  proposalToRejectOnItsPage: Record<Who, string>;
   solutionToRestatus: Record<Who, string>;
   organisation: string;
   organisationToEdit: Record<Who, string>;
@@ -903,6 +907,198 @@ const ROWS: RightsRow<Fixtures>[] = [
     },
     expect: coordinatorWrite(/^\/organisations\/[a-z0-9-]+$/),
   },
+  // Every other intent of a multi-intent action (the completeness test below asks for one row each).
+  // Those that only redraw the form (a preview, more fields) write nothing for anyone.
+  {
+    what: "previewing a summary",
+    route: summaryPage,
+    handler: "action",
+    at: (f) => session(f.held, "/summary"),
+    form: () => ({ bodyMd: "Et **utkast**.", version: "0", intent: "preview" }),
+    expect: coordinatorWrite("ok"),
+    writesNothingFor: STANDINGS,
+  },
+  {
+    what: "going back from a summary's preview to its editor",
+    route: summaryPage,
+    handler: "action",
+    at: (f) => session(f.held, "/summary"),
+    form: () => ({ bodyMd: "Et **utkast**.", version: "0", intent: "edit" }),
+    expect: coordinatorWrite("ok"),
+    writesNothingFor: STANDINGS,
+  },
+  {
+    // After "publishing a summary" above: the coordinator's and the admin's own are published.
+    what: "unpublishing a summary",
+    route: summaryPage,
+    handler: "action",
+    at: (f, who) => session(f.heldWithoutSummary[who], "/summary"),
+    form: async (f, who) => {
+      const [summary] = await db().select({ version: summaries.version }).from(summaries).where(eq(summaries.forumSessionId, f.heldWithoutSummary[who]));
+      return { bodyMd: "Vi ble enige om **tre** ting.", version: String(summary?.version ?? 0), intent: "unpublish" };
+    },
+    expect: coordinatorWrite("ok"),
+  },
+  {
+    // After "hiding a comment" above.
+    what: "showing a hidden comment again",
+    route: commentPage,
+    handler: "action",
+    at: (f, who) => comment(f.commentToHide[who]),
+    form: () => ({ intent: "unhide" }),
+    expect: coordinatorWrite(/^\/topics\/\d+(\?comments=\d+)?#comment-\d+$/),
+  },
+  {
+    // After "following a theme" above.
+    what: "no longer following a theme",
+    route: follow,
+    handler: "action",
+    at: plain("/follows"),
+    form: () => ({ intent: "unfollow", theme: "procurement", redirectTo: "/experiences?theme=procurement" }),
+    expect: memberWrite(/^\/experiences\?theme=procurement$/),
+  },
+  ...(["more", "morePartners", "preview"] as const).flatMap((intent): RightsRow<Fixtures>[] => [
+    {
+      what: `asking a new write-up's form for ${intent}`,
+      route: newExperience,
+      handler: "action",
+      at: plain("/experiences/new"),
+      form: (f) => ({ intent, title: "Et utkast", summary: "Kort.", body: "Vi startet **smått**.", theme: String(f.themeId), visibility: "public" }),
+      expect: memberWrite("ok"),
+      writesNothingFor: STANDINGS,
+    },
+    {
+      what: `asking the owner's write-up's edit form for ${intent}`,
+      route: experienceEdit,
+      handler: "action",
+      at: (f) => experience(f.ownersExperience, "/edit"),
+      form: (f) => ({ intent, title: "Et utkast", summary: "Kort.", body: "Vi startet **smått**.", theme: String(f.themeId), visibility: "public" }),
+      expect: { anonymous: 403, pending: 403, member: 403, owner: "ok", coordinator: "ok", admin: "ok" },
+      writesNothingFor: STANDINGS,
+    },
+  ]),
+  {
+    what: "previewing the owner's proposal",
+    route: solutionEdit,
+    handler: "action",
+    at: (f) => solution(f.ownersProposal.slug, "/edit"),
+    form: () => ({ name: "Et navn", summary: "Kort.", description: "Med **fet** skrift.", ownerType: "municipality", ownerMunicipality: "1804", intent: "preview" }),
+    expect: { anonymous: 403, pending: 404, member: 404, owner: "ok", coordinator: "ok", admin: "ok" },
+    writesNothingFor: STANDINGS,
+  },
+  {
+    what: "asking the organisation form for more municipalities",
+    route: newOrganisation,
+    handler: "action",
+    at: plain("/organisations/new"),
+    form: () => ({ name: "Et samarbeid", kind: "regional_cooperation", description: "", website: "", intent: "more" }),
+    expect: coordinatorWrite("ok"),
+    writesNothingFor: STANDINGS,
+  },
+  {
+    what: "asking an organisation's edit form for more municipalities",
+    route: organisationEdit,
+    handler: "action",
+    at: (f) => organisation(f.organisation, "/edit"),
+    form: () => ({ name: "Et samarbeid", kind: "regional_cooperation", description: "", website: "", intent: "more" }),
+    expect: coordinatorWrite("ok"),
+    writesNothingFor: STANDINGS,
+  },
+  {
+    what: "accepting a proposal on its status page",
+    route: solutionStatus,
+    handler: "action",
+    at: (f, who) => solution(f.proposalToAcceptOnItsPage[who], "/status"),
+    form: () => ({ intent: "accept", status: "pilot", note: "Prøves i to kommuner.", effectiveOn: "" }),
+    expect: coordinatorWrite(/^\/solutions\/[a-z0-9-]+$/),
+  },
+  {
+    what: "rejecting a proposal on its status page",
+    route: solutionStatus,
+    handler: "action",
+    at: (f, who) => solution(f.proposalToRejectOnItsPage[who], "/status"),
+    form: () => ({ intent: "reject", reason: "Finnes allerede i katalogen." }),
+    expect: coordinatorWrite(/^\/solutions\/[a-z0-9-]+$/),
+  },
+  {
+    // After "editing the owner's write-up" above, on the same write-ups.
+    what: "publishing the owner's write-up from its edit page",
+    route: experienceEdit,
+    handler: "action",
+    at: (f, who) => experience(f.ownersExperienceToEdit[who], "/edit"),
+    form: async (f, who) => ({
+      intent: "publish",
+      title: "Erfaringer med velferdsteknologi, publisert",
+      summary: "Hva vi gjorde og lærte.",
+      body: "Vi startet **smått** og vokste.",
+      theme: String(f.themeId),
+      visibility: "public",
+      revision: String((await db().select({ revision: experiences.revision }).from(experiences).where(eq(experiences.id, f.ownersExperienceToEdit[who])))[0]!.revision),
+    }),
+    expect: { anonymous: 403, pending: 403, member: 403, owner: /^\/experiences\/\d+$/, coordinator: /^\/experiences\/\d+$/, admin: /^\/experiences\/\d+$/ },
+  },
+  ...(["more", "preview"] as const).flatMap((intent): RightsRow<Fixtures>[] => [
+    {
+      what: `asking the topic proposal form for ${intent}`,
+      route: newTopic,
+      handler: "action",
+      at: plain("/topics/new"),
+      form: (f) => ({ intent, title: "Et forslag", description: "Hva har **dere** lært?", theme: String(f.themeId) }),
+      expect: memberWrite("ok"),
+      writesNothingFor: STANDINGS,
+    },
+    {
+      what: `asking the owner's topic's edit form for ${intent}`,
+      route: topicEdit,
+      handler: "action",
+      at: (f) => topic(f.ownersTopic, "/edit"),
+      form: async (f) => ({ intent, title: "Et forslag", description: "Hva har **dere** lært?", theme: String(f.themeId), version: await versionOf(topics, f.ownersTopic) }),
+      expect: { anonymous: 403, pending: 403, member: 403, owner: "ok", coordinator: "ok", admin: "ok" },
+      writesNothingFor: STANDINGS,
+    },
+  ]),
+  {
+    what: "previewing a solution proposal",
+    route: newSolution,
+    handler: "action",
+    at: plain("/solutions/new"),
+    form: () => ({ name: "Et navn", summary: "Kort.", description: "Med **fet** skrift.", ownerType: "municipality", ownerMunicipality: "1833", intent: "preview" }),
+    expect: memberWrite("ok"),
+    writesNothingFor: STANDINGS,
+  },
+  {
+    what: "merging a topic into another",
+    route: topicTriage,
+    handler: "action",
+    at: (f, who) => topic(f.toMerge[who], "/triage"),
+    form: async (f, who) => ({ intent: "merge", version: await versionOf(topics, f.toMerge[who]), intoId: String(f.ownersTopic) }),
+    expect: coordinatorWrite(/^\/topics\/\d+$/),
+  },
+  {
+    // No viewer here belongs to a regional cooperation: a municipality's member may not record for one.
+    what: "recording an adoption for a regional cooperation, as no cooperation's member",
+    route: solutionPage,
+    handler: "action",
+    at: (f) => solution(f.acceptedSolution.slug),
+    form: () => ({ intent: "adoptForCooperation", state: "interested", since: "2026-01-15", note: "" }),
+    expect: everyone(403),
+  },
+  {
+    // After "recording one's own municipality's adoption" above: every approved viewer's (Steinkjer's) record there.
+    what: "confirming one's own municipality's adoption is still right",
+    route: solutionPage,
+    handler: "action",
+    at: (f, who) => solution(f.solutionToAdopt[who]),
+    form: async (f, who) => {
+      const [adoption] = await db()
+        .select({ version: adoptions.version })
+        .from(adoptions)
+        .innerJoin(solutions, eq(solutions.id, adoptions.solutionId))
+        .where(eq(solutions.slug, f.solutionToAdopt[who]));
+      return { intent: "confirm", municipality: "1833", version: String(adoption?.version ?? 1) };
+    },
+    expect: memberWrite(/^\/solutions\/[a-z0-9-]+#adoption$/),
+  },
 ];
 
 // Filled in by beforeAll, read by the cells when they run.
@@ -1011,6 +1207,8 @@ async function catalogueFixtures(viewers: Viewers) {
     solutionToAdopt: await slugs(() => accepted()),
     ownersProposalToEdit: await slugs(() => accepted(null)),
     proposalToReview: await perStanding(async () => (await accepted(null)).id),
+    proposalToAcceptOnItsPage: await slugs(() => accepted(null)),
+    proposalToRejectOnItsPage: await slugs(() => accepted(null)),
     solutionToRestatus: await slugs(() => accepted()),
     organisation: (await createOrganisation("regional_cooperation", { municipalities: ["1804", "1833"] })).slug,
     organisationToEdit: await slugs(() => createOrganisation("supplier")),
@@ -1044,6 +1242,7 @@ async function topicFixtures(viewers: Viewers, coordinatorId: number) {
     }),
     ownersTopicToEdit: await perStanding(() => createTopicAs(owner.id).then((t) => t.id)),
     toShortlist: await perStanding(() => createTopicAs(owner.id).then((t) => t.id)),
+    toMerge: await perStanding(() => createTopicAs(owner.id).then((t) => t.id)),
     ownersCommentToEdit: await perStanding(() => commentBy(owner.id)),
     commentToHide: await perStanding(() => commentBy(owner.id)),
     themeId: theme!.id,
@@ -1079,16 +1278,29 @@ describe("the rights matrix", () => {
     expect(RIGHTS.administer).toEqual(ADMINS);
   });
 
-  it("has a row for every loader and action in app/routes", async () => {
-    const routesDir = path.resolve(__dirname, "../../app/routes");
+  it("has a row for every loader and action of every route", async () => {
     const missing: string[] = [];
-    for (const file of readdirSync(routesDir)) {
-      const module = (await import(path.join(routesDir, file))) as Record<string, unknown>;
+    for (const route of await routeList()) {
       for (const handler of ["loader", "action"] as const) {
-        if (module[handler] && !ROWS.some((row) => row.route[handler] === module[handler] && row.handler === handler)) {
-          missing.push(`${file} ${handler}`);
-        }
+        const exported = route.module[handler];
+        if (exported && !ROWS.some((row) => row.route[handler] === exported && row.handler === handler)) missing.push(`${route.pattern} ${handler}`);
       }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("has a row for every intent an action tells apart", async () => {
+    const missing: string[] = [];
+    for (const route of (await routeList()).filter((r) => r.hasAction)) {
+      // The intents its action compares or lists: `intent === "x"`, `intent !== "x"`, `intent: z.enum([…])`, `z.literal("x")`.
+      const source = readFileSync(route.file, "utf8");
+      const named = new Set([
+        ...[...source.matchAll(/intent"?\)?\s*[!=]==\s*"([\w-]+)"/g)].map((m) => m[1]!),
+        ...[...source.matchAll(/intent: z\.(?:enum\(\[([^\]]*)\]|literal\(("[\w-]+")\))/g)].flatMap((m) => [...(m[1] ?? m[2]!).matchAll(/"([\w-]+)"/g)].map((n) => n[1]!)),
+      ]);
+      const rows = ROWS.filter((row) => row.handler === "action" && row.route.action === route.module.action);
+      const covered = new Set(await Promise.all(rows.map(async (row) => String((await row.form?.(fixtures, "admin"))?.intent ?? ""))));
+      for (const intent of named) if (!covered.has(intent)) missing.push(`${route.pattern} intent=${intent}`);
     }
     expect(missing).toEqual([]);
   });

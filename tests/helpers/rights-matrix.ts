@@ -1,9 +1,11 @@
-import { and, eq, getTableName, gt, is, max, sql } from "drizzle-orm";
-import { PgTable } from "drizzle-orm/pg-core";
-import { expect, it } from "vitest";
+import { and, eq, gt, max } from "drizzle-orm";
 import * as schema from "../../db/schema";
-import { outcome, requestAs, type Outcome, type TestMember } from "./members";
 import { db } from "~/db.server";
+import { expect, it } from "vitest";
+import { databaseSnapshot } from "./database-snapshot";
+
+export { databaseSnapshot };
+import { outcome, requestAs, type Outcome, type TestMember } from "./members";
 import { createAuthSession, generateSessionToken } from "~/members/auth-sessions.server";
 
 /**
@@ -53,23 +55,6 @@ export function isStaffOnlyWrite(row: RightsRow<unknown>): boolean {
 }
 
 const lastAuditId = async () => (await db().select({ id: max(schema.auditEvents.id) }).from(schema.auditEvents))[0]?.id ?? 0;
-
-const tableNames = Object.values(schema as Record<string, unknown>)
-  .filter((value): value is PgTable => is(value, PgTable))
-  .map((table) => getTableName(table));
-const snapshotQuery = sql.raw(
-  `select ${tableNames
-    .map((name) => `(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from "${name}" t) as "${name}"`)
-    .join(", ")}`,
-);
-
-/** A fingerprint of every row of every table, by table: any insert, update or delete changes it. */
-export async function databaseSnapshot(): Promise<Record<string, string>> {
-  // db.execute answers an array on postgres.js and { rows } on PGlite.
-  const result = await db().execute(snapshotQuery);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, string>[];
-  return rows[0]!;
-}
 
 /**
  * Each cell signs in afresh, so that a cell which signs out or changes a password leaves the other
