@@ -930,6 +930,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   {
     // After "publishing a summary" above: the coordinator's and the admin's own are published.
     what: "unpublishing a summary",
+    audit: "summary.unpublish",
     route: summaryPage,
     handler: "action",
     at: (f, who) => session(f.heldWithoutSummary[who], "/summary"),
@@ -942,6 +943,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   {
     // After "hiding a comment" above.
     what: "showing a hidden comment again",
+    audit: "comment.unhide",
     route: commentPage,
     handler: "action",
     at: (f, who) => comment(f.commentToHide[who]),
@@ -1006,6 +1008,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "accepting a proposal on its status page",
+    audit: "solution.accept",
     route: solutionStatus,
     handler: "action",
     at: (f, who) => solution(f.proposalToAcceptOnItsPage[who], "/status"),
@@ -1014,6 +1017,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "rejecting a proposal on its status page",
+    audit: "solution.reject",
     route: solutionStatus,
     handler: "action",
     at: (f, who) => solution(f.proposalToRejectOnItsPage[who], "/status"),
@@ -1068,6 +1072,7 @@ const ROWS: RightsRow<Fixtures>[] = [
   },
   {
     what: "merging a topic into another",
+    audit: "topic.merge",
     route: topicTriage,
     handler: "action",
     at: (f, who) => topic(f.toMerge[who], "/triage"),

@@ -51,6 +51,7 @@ const isAllowed = (expected: Expected) => expected === "ok" || expected instance
 
 /** An action only coordinators and admins may call: one that must name its audit event. */
 export function isStaffOnlyWrite(row: RightsRow<unknown>): boolean {
+  if (STAFF.every((who) => row.writesNothingFor?.includes(who))) return false;
   return row.handler === "action" && STANDINGS.every((who) => isAllowed(row.expect[who]) === STAFF.includes(who));
 }
 
