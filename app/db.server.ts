@@ -268,8 +268,11 @@ async function holdOsLock(dataDir: string): Promise<() => Promise<void>> {
     // Resolves once flock has exited and the lock is free: a backup may open the directory right after.
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     return async () => {
+      // Referenced while we wait: a process with nothing else to do would otherwise end before the wait does.
+      child.ref();
       child.stdin.end();
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      child.unref();
     };
   }
   if (outcome === "held") {

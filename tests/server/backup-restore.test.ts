@@ -4,16 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { databaseFingerprint, rowsIn, seedDemoContent, type DatabaseFingerprint } from "../helpers/database-fingerprint";
 import "../helpers/provided";
-import "~/catalogues/all.server";
-import { seedBaseData } from "~/base-data.server";
 import { closeDatabase, openDatabase, selectRows } from "~/db.server";
-import { seedDemoExperiences } from "~/experiences/demo.server";
-import { seedDemoForumSessions } from "~/forum-sessions/demo.server";
 import { backupEmbeddedDatabase, restoreEmbeddedDatabase } from "~/lib/backups.server";
-import { seedDemoMembers } from "~/members/demo.server";
-import { seedDemoSolutions } from "~/solutions/demo.server";
-import { seedDemoTopics } from "~/topics/demo.server";
 
 // The embedded database's backup round trip (README "Backups"): the demo content backed up, restored
 // into a fresh DATA_DIR, and every row of every table found again.
@@ -22,40 +16,15 @@ const source = path.join(dir, "source", "pglite");
 const restored = path.join(dir, "restored", "pglite");
 const backups = path.join(dir, "backups");
 
-type Fingerprint = Record<string, { rows: number; md5: string } | number>;
-let before: Fingerprint;
+let before: DatabaseFingerprint;
 let backupFile: string;
-
-/** Per table its row count and an md5 of all its rows in order; per sequence its last value. */
-async function fingerprint(): Promise<Fingerprint> {
-  const tables = await selectRows<{ schema: string; name: string }>(sql`
-    select table_schema as schema, table_name as name from information_schema.tables
-    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2`);
-  const found: Fingerprint = {};
-  for (const { schema, name } of tables) {
-    const [row] = await selectRows<{ rows: number; md5: string }>(
-      sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from "${schema}"."${name}" t`),
-    );
-    found[`${schema}.${name}`] = row!;
-  }
-  const sequences = await selectRows<{ name: string; value: number | null }>(
-    sql`select schemaname || '.' || sequencename as name, last_value::int as value from pg_sequences order by 1`,
-  );
-  for (const { name, value } of sequences) found[`sequence ${name}`] = value ?? 0;
-  return found;
-}
 
 beforeAll(async () => {
   cpSync(inject("appDataDir"), source, { recursive: true });
   await openDatabase({ driver: "pglite", dataDir: source });
   try {
-    await seedBaseData();
-    await seedDemoMembers();
-    await seedDemoForumSessions();
-    await seedDemoTopics();
-    await seedDemoExperiences();
-    await seedDemoSolutions();
-    before = await fingerprint();
+    await seedDemoContent();
+    before = await databaseFingerprint();
   } finally {
     await closeDatabase();
   }
@@ -85,12 +54,12 @@ describe("a backup of the embedded database", () => {
 
     await restoreEmbeddedDatabase(file, restored);
     await openDatabase({ driver: "pglite", dataDir: restored });
-    const after = await fingerprint();
+    const after = await databaseFingerprint();
     await closeDatabase();
 
     // The demo content is there to be found: members, forum sessions, topics, write-ups, solutions.
     for (const table of ["members", "forum_sessions", "topics", "experiences", "solutions", "municipalities"]) {
-      expect((before[`public.${table}`] as { rows: number }).rows, table).toBeGreaterThan(0);
+      expect(rowsIn(before, table), table).toBeGreaterThan(0);
     }
     expect(Object.keys(after)).toEqual(Object.keys(before));
     expect(after).toEqual(before);
@@ -109,6 +78,6 @@ describe("a backup of the embedded database", () => {
     expect(readdirSync(movedAside!)).toContain("PG_VERSION");
     await openDatabase({ driver: "pglite", dataDir: restored });
     const [members] = await selectRows<{ n: number }>(sql`select count(*)::int as n from members`);
-    expect(members?.n).toBe((before["public.members"] as { rows: number }).rows);
+    expect(members?.n).toBe(rowsIn(before, "members"));
   });
 });
