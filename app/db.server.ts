@@ -26,6 +26,8 @@ interface Handle {
   options: DatabaseOptions;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's files as a gzipped tarball (npm run backup); PGlite only. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export type DatabaseStatus = "starting" | "ready" | "unavailable";
@@ -204,15 +206,16 @@ function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>)
  */
 export const PGLITE_SETTINGS = ["shared_buffers=16MB"];
 
-async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }>): Promise<Handle> {
-  const releaseOsLock = options.dataDir ? await holdOsLock(options.dataDir) : () => {};
+/** Opens an embedded database on its own, beside the app's one (npm run backup and restore use it). */
+export async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }>): Promise<Handle> {
+  const releaseOsLock = options.dataDir ? await holdOsLock(options.dataDir) : async () => {};
   let release = releaseOsLock;
   let client: PGlite;
   try {
     const releasePidFile = options.dataDir ? lockDataDir(options.dataDir) : () => {};
     release = () => {
       releasePidFile();
-      releaseOsLock();
+      return releaseOsLock();
     };
     // pg_trgm: the search's typo-tolerant title matching (db/migrations/0007_search.sql creates it).
     client = await PGlite.create(options.dataDir, {
@@ -221,7 +224,7 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {
-    release();
+    await release();
     throw error;
   }
   const db = drizzlePglite(client, { schema, logger: queryLogger() });
@@ -233,8 +236,9 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
     },
     async close() {
       await client.close();
-      release();
+      await release();
     },
+    dumpDataDir: () => client.dumpDataDir("gzip"),
   };
 }
 
@@ -244,7 +248,7 @@ async function openPglite(options: Extract<DatabaseOptions, { driver: "pglite" }
  * volume) from a dead one. util-linux `flock` takes the lock and `cat` then waits on a pipe from
  * us; when this process ends in any way the pipe closes, `cat` and `flock` exit, and the lock is free.
  */
-async function holdOsLock(dataDir: string): Promise<() => void> {
+async function holdOsLock(dataDir: string): Promise<() => Promise<void>> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const lockFile = `${dataDir}.flock`;
   // Its own process group: a Ctrl-C in the terminal must not free the lock while we still close.
@@ -261,14 +265,22 @@ async function holdOsLock(dataDir: string): Promise<() => void> {
     child.unref();
     (child.stdin as unknown as Socket).unref();
     (child.stdout as unknown as Socket).unref();
-    return () => child.stdin.end();
+    // Resolves once flock has exited and the lock is free: a backup may open the directory right after.
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    return async () => {
+      // Referenced while we wait: a process with nothing else to do would otherwise end before the wait does.
+      child.ref();
+      child.stdin.end();
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      child.unref();
+    };
   }
   if (outcome === "held") {
     throw new Error(`${dataDir} is in use by another server (it holds ${lockFile}); only one process may open an embedded database.`);
   }
   if ((outcome as NodeJS.ErrnoException).code === "ENOENT") {
     logger.warn("flock (util-linux) is not installed: only the PID file keeps a second server off this DATA_DIR");
-    return () => {};
+    return async () => {};
   }
   throw outcome;
 }

@@ -22,6 +22,11 @@ if (!checked.ok) {
   process.exit(1);
 }
 const { PORT: port, HOST: host, TRUST_PROXY, VISITOR_CACHE, VISITOR_CACHE_MB } = checked.settings;
+// WEB_CONCURRENCY above 1: this process only supervises that many copies of itself (scripts/cluster.ts).
+if (checked.settings.WEB_CONCURRENCY > 1 && !dev) {
+  const { superviseWorkers } = await import("./cluster");
+  if (superviseWorkers(checked.settings.WEB_CONCURRENCY)) await new Promise<never>(() => {});
+}
 const publicOrigin = publicUrl();
 
 const { default: express } = await import("express");

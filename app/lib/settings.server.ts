@@ -47,8 +47,16 @@ const schema = z
     VISITOR_CACHE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
     VISITOR_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
     RATE_LIMITS: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((env, ctx) => {
+    if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEB_CONCURRENCY"],
+        message: `is ${env.WEB_CONCURRENCY}, but the embedded database (PGlite) allows one process: set DATABASE_URL to run several, or leave WEB_CONCURRENCY unset`,
+      });
+    }
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
       ctx.addIssue({
         code: "custom",
