@@ -19,7 +19,7 @@ import type { StatusReason } from "~/ui/status-texts";
 // The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
 // bundle's one database instead of opening a second.
 export { startApp, stopApp } from "~/startup.server";
-export { databaseStatus, languageFromHeaders };
+export { databaseStatus, languageFromHeaders, logger };
 export { freshDataVersions } from "~/lib/data-versions.server";
 export { guardDatabaseWork } from "~/database-guard.server";
 export { logRequest } from "~/lib/request-log.server";

@@ -174,7 +174,7 @@ app.use((error: { status?: number; statusCode?: number }, req: Request, res: Res
   sendStatusPage(req, res, status >= 400 && status < 600 ? status : 500).catch(next);
 });
 
-const onListening = () => console.log(`Kommuneforum listening on http://${host ?? "localhost"}:${port}`);
+const onListening = () => entry.logger.info(`Kommuneforum listening on http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
 server.on("error", (error) => {
   console.error(`Cannot listen on port ${port}: ${error.message}`);
@@ -193,7 +193,7 @@ const DRAIN_DEADLINE_MS = 10_000;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing requests in flight, then shutting down`);
+  entry.logger.info(`${signal}: finishing requests in flight, then shutting down`);
   // close() stops accepting and closes idle keep-alive connections; its callback waits for busy ones.
   const drained = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -201,7 +201,7 @@ async function shutdown(signal: string) {
   const finished = await Promise.race([drained, deadline]);
   clearInterval(idle);
   if (!finished) {
-    console.error(`Requests still running after ${DRAIN_DEADLINE_MS / 1000} s: closing their connections`);
+    entry.logger.error(`Requests still running after ${DRAIN_DEADLINE_MS / 1000} s: closing their connections`);
     server.closeAllConnections();
   }
   setTimeout(() => process.exit(1), 5_000).unref();
