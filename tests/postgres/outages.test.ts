@@ -140,3 +140,17 @@ describe("when one backend is terminated", () => {
     expect((await timed("/municipalities")).status).toBe(200);
   });
 });
+
+// Last: it ends the server.
+describe("a rolling restart (SIGTERM) while the database stalls", () => {
+  it("answers the requests in flight (a page or the 503 page) and exits cleanly", async () => {
+    const inFlight = PAGES.map((path) => timed(path));
+    proxy.stall();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(server.pid, "SIGTERM");
+    const answers = await Promise.all(inFlight);
+    for (const answer of answers) expect([200, 503]).toContain(answer.status);
+    expect(await server.stop()).toBe(0);
+    proxy.resume();
+  });
+});
