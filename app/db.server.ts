@@ -4,7 +4,7 @@ import type { Socket } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { sql, type Logger, type SQL } from "drizzle-orm";
+import type { Logger, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -18,16 +18,26 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type DatabaseOptions =
-  | { driver: "postgres"; url: string; poolSize?: number }
+  | {
+      driver: "postgres";
+      url: string;
+      poolSize?: number;
+      /** The server's limits on every pooled connection (statement and idle-in-transaction timeouts); not for seeding. */
+      requestTimeouts?: boolean;
+    }
   | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 interface Handle {
-  db: Database;
+  readonly db: Database;
   options: DatabaseOptions;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The embedded database's files as a gzipped tarball (npm run backup); PGlite only. */
   dumpDataDir?(): Promise<Blob>;
+  /** Whether the database answers `select 1` on a connection of its own within timeoutMs. */
+  probe(timeoutMs: number): Promise<boolean>;
+  /** Drops every pooled connection, stalled ones too: the next query opens a fresh one. */
+  resetPool(): void;
 }
 
 export type DatabaseStatus = "starting" | "ready" | "unavailable";
@@ -36,6 +46,8 @@ interface State {
   handle?: Handle;
   status: DatabaseStatus;
   probe?: Promise<void>;
+  /** The one probe in flight, shared by every request that asks meanwhile. */
+  check?: Promise<boolean>;
 }
 
 // Kept on globalThis so the dev server's module reloads reuse the one open database.
@@ -84,15 +96,16 @@ export async function migrateDatabase(): Promise<void> {
   await state.handle.migrate();
 }
 
-/** Answers whether the database responds within a second. */
-export async function pingDatabase(): Promise<boolean> {
-  if (!state.handle) return false;
-  const ping = state.handle.db.execute(sql`select 1`).then(
-    () => true,
-    () => false,
-  );
-  const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, 1000, false).unref());
-  return Promise.race([ping, timeout]);
+// How long a probe's fresh connection may take to answer `select 1` before the database counts as gone.
+export const PROBE_TIMEOUT_MS = 1_000;
+
+/**
+ * Whether the database answers, asked on a fresh connection (a pooled one may be the stalled one).
+ * Every caller while a probe is in flight shares it, so an outage costs one connection attempt, not one per request.
+ */
+export function probeDatabase(): Promise<boolean> {
+  if (!state.handle) return Promise.resolve(false);
+  return (state.check ??= state.handle.probe(PROBE_TIMEOUT_MS).finally(() => (state.check = undefined)));
 }
 
 /**
@@ -108,20 +121,34 @@ export async function startDatabase(options: DatabaseOptions, onReady: () => Pro
   logger.info({ driver: options.driver }, "database ready");
 }
 
-/** Called when a query failed because the database is gone: answer 503 until it is back. */
+/**
+ * Called when the probe found the database gone: answer 503 until it is back, and drop the pool's
+ * connections, which may hang on a stalled socket and would hold the first requests after it returns.
+ */
 export function markDatabaseUnavailable(): void {
   if (state.status !== "ready") return;
   state.status = "unavailable";
+  state.handle?.resetPool();
   state.probe ??= untilReachable().then(() => {
+    state.handle?.resetPool();
     state.status = "ready";
     state.probe = undefined;
     logger.info("database reachable again");
   });
 }
 
+/**
+ * Called when a query failed on a broken connection: one connection (a terminated backend) is not an
+ * outage. Only when the probe finds the database gone does the process answer 503.
+ */
+export function noteConnectionError(): void {
+  if (state.status !== "ready") return;
+  void probeDatabase().then((up) => up || markDatabaseUnavailable());
+}
+
 async function untilReachable(): Promise<void> {
   let attempt = 0;
-  while (!(await pingDatabase())) {
+  while (!(await probeDatabase())) {
     if (attempt % 30 === 0) {
       logger.error(
         { target: describe(state.handle?.options) },
@@ -174,16 +201,78 @@ function queryLogger(): Logger | undefined {
   return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ query, params })}\n`) };
 }
 
-function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>): Handle {
-  const client = postgres(options.url, {
-    max: options.poolSize ?? 10,
-    connect_timeout: 5,
-    idle_timeout: 60,
-    onnotice: () => {},
+// The server's connections (docs/decisions/017): a connection attempt gives up after 2 s, a statement
+// after 5 s, and a transaction left idle (a request that died mid-way) is ended after 10 s.
+export const CONNECT_TIMEOUT_S = 2;
+export const STATEMENT_TIMEOUT_MS = 5_000;
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
+/** The pool's connections say who they are, so an operator (or a test) can find them in pg_stat_activity. */
+export const APPLICATION_NAME = "kommuneforum";
+
+/**
+ * postgres.js looks up a new connection's array types in a promise nobody awaits (its connection.js,
+ * fetchArrayTypes): when the pool is dropped in an outage while a connection is being set up, that
+ * promise rejects unhandled, which would end the process. Such a rejection is logged; any other is
+ * thrown, as Node would.
+ */
+function survivePoolDrops() {
+  const key = Symbol.for("kommuneforum.survivePoolDrops");
+  const marked = process as typeof process & { [key]?: true };
+  if (marked[key]) return;
+  marked[key] = true;
+  process.on("unhandledRejection", (reason) => {
+    if (!isConnectionError(reason)) throw reason;
+    logger.warn({ err: reason }, "a database connection was dropped while it was being set up");
   });
+}
+
+function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>): Handle {
+  if (options.requestTimeouts) survivePoolDrops();
+  const connect = () =>
+    postgres(options.url, {
+      max: options.poolSize ?? 10,
+      connect_timeout: CONNECT_TIMEOUT_S,
+      idle_timeout: 60,
+      onnotice: () => {},
+      connection: {
+        application_name: APPLICATION_NAME,
+        ...(options.requestTimeouts
+          ? { statement_timeout: STATEMENT_TIMEOUT_MS, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS }
+          : {}),
+      },
+    });
+  const wrap = (sqlClient: postgres.Sql) => drizzlePostgres(sqlClient, { schema, logger: queryLogger() }) as unknown as Database;
+  let client = connect();
+  let database = wrap(client);
   return {
-    db: drizzlePostgres(client, { schema, logger: queryLogger() }) as unknown as Database,
+    get db() {
+      return database;
+    },
     options,
+    async probe(timeoutMs) {
+      const once = postgres(options.url, {
+        max: 1,
+        connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
+        onnotice: () => {},
+        connection: { application_name: `${APPLICATION_NAME}-probe`, statement_timeout: timeoutMs },
+      });
+      try {
+        const answer = once`select 1`.then(
+          () => true,
+          () => false,
+        );
+        return await Promise.race([answer, delay(timeoutMs, false)]);
+      } finally {
+        void once.end({ timeout: 0 }).catch(() => {});
+      }
+    },
+    resetPool() {
+      const old = client;
+      client = connect();
+      database = wrap(client);
+      // Queries still waiting on the old connections fail now instead of whenever the socket gives up.
+      void old.end({ timeout: 0 }).catch(() => {});
+    },
     async migrate() {
       // A connection of its own: the advisory lock belongs to one connection.
       const lockClient = postgres(options.url, { max: 1, onnotice: () => {} });
@@ -195,8 +284,12 @@ function openPostgres(options: Extract<DatabaseOptions, { driver: "postgres" }>)
         await lockClient.end({ timeout: 5 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => client.end({ timeout: 2 }),
   };
+}
+
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
 }
 
 /**
@@ -231,6 +324,14 @@ export async function openPglite(options: Extract<DatabaseOptions, { driver: "pg
   return {
     db: db as unknown as Database,
     options,
+    // In this process, it cannot stall like a network: a probe waits behind a long query instead of
+    // calling the database gone.
+    probe: () =>
+      client.query("select 1").then(
+        () => true,
+        () => false,
+      ),
+    resetPool() {},
     async migrate() {
       await migratePglite(db, { migrationsFolder: MIGRATIONS });
     },

@@ -7,22 +7,27 @@ import { renderToPipeableStream } from "react-dom/server";
 import stylesheet from "../styles/app.css?url";
 // Every language's messages, for pages, status pages and mail rendered here.
 import "~/catalogues/all.server";
-import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
+import { databaseStatus, isConnectionError, noteConnectionError } from "~/db.server";
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";
 import { retryAfterOf } from "~/lib/rate-limit.server";
+import { requestContext } from "~/lib/request-context.server";
+import { pathForLog } from "~/lib/request-log.server";
+import { RequestReferenceContext } from "~/ui/request-reference";
 import { renderStatusPage } from "~/ui/status-page.server";
 import type { StatusReason } from "~/ui/status-texts";
 
 // The server (scripts/server.ts) reaches these through build.entry.module, so that it shares this
 // bundle's one database instead of opening a second.
 export { startApp, stopApp } from "~/startup.server";
-export { databaseStatus, languageFromHeaders };
+export { databaseStatus, languageFromHeaders, logger };
 export { freshDataVersions } from "~/lib/data-versions.server";
+export { guardDatabaseWork } from "~/database-guard.server";
+export { logRequest } from "~/lib/request-log.server";
 
 /** For the server's own database reads (the visitor cache's version): a lost connection means 503 until it is back. */
 export function noteDatabaseError(error: unknown): void {
-  if (isConnectionError(error)) markDatabaseUnavailable();
+  if (isConnectionError(error)) noteConnectionError();
   else logger.warn({ err: error }, "content version not read");
 }
 
@@ -32,7 +37,8 @@ export async function statusPage(
   acceptLanguage: string | null,
   reason?: StatusReason,
 ): Promise<string> {
-  return renderStatusPage(status, await languageFromHeaders(cookie, acceptLanguage), stylesheet, reason);
+  const language = await languageFromHeaders(cookie, acceptLanguage);
+  return renderStatusPage(status, language, stylesheet, reason, requestContext()?.id);
 }
 
 /** For the server's own errors (outside Remix): through the logger, which never writes query parameters. */
@@ -45,11 +51,14 @@ const ABORT_DELAY = 5_000;
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isConnectionError(error)) {
-    markDatabaseUnavailable();
-    logger.warn({ url: request.url }, "database unreachable during request");
+    // The server's guard (app/database-guard.server.ts) probes, and retries or answers 503.
+    const context = requestContext();
+    if (context) context.connectionError = true;
+    else noteConnectionError();
+    logger.warn({ path: pathForLog(request.url) }, "database connection lost during request");
     return;
   }
-  logger.error({ err: error, url: request.url }, "request failed");
+  logger.error({ err: error, path: pathForLog(request.url) }, "request failed");
 }
 
 export function handleDataRequest(response: Response) {
@@ -90,7 +99,9 @@ export default async function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <RequestReferenceContext.Provider value={requestContext()?.id}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </RequestReferenceContext.Provider>,
       {
         onShellReady() {
           if (!waitForAll) respond();

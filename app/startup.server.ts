@@ -12,7 +12,8 @@ import { seedDemoTopics } from "~/topics/demo.server";
 /** Opens, migrates and seeds the database. The server listens meanwhile and answers 503. */
 export async function startApp(): Promise<void> {
   const started = performance.now();
-  const options = databaseOptionsFromEnv();
+  const fromEnv = databaseOptionsFromEnv();
+  const options = fromEnv.driver === "postgres" ? { ...fromEnv, requestTimeouts: true } : fromEnv;
   await startDatabase(options, async () => {
     const added = await seedBaseData();
     if (added.municipalities + added.themes > 0) logger.info(added, "base data seeded");

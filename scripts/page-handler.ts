@@ -23,12 +23,15 @@ export interface PageHandlerOptions {
   languageOf: (cookie: string | null, acceptLanguage: string | null) => Promise<string>;
   /** Paths that always render, such as the health check, which must report the database itself. */
   uncached: ReadonlySet<string>;
-  /** Answers 503 when the database could not say its version (it is away, or stalled). */
-  unavailable: (req: Request, res: ExpressResponse, error: unknown) => Promise<void>;
+  /** Paths that answer for the database themselves (the health check): not under the guard. */
+  unguarded: ReadonlySet<string>;
+  /** Runs database work under the outage rules (app/database-guard.server.ts): late or broken work is probed, maybe retried. */
+  guard: <T>(attempt: () => Promise<T>, options: { retry: boolean; discard?: (value: T) => void }) => Promise<Guarded<T>>;
+  /** Answers 503: the database is away or stalled. */
+  unavailable: (req: Request, res: ExpressResponse) => Promise<void>;
 }
 
-// A stalled database must not hold a visitor's request: past this, the page is a 503.
-const VERSION_TIMEOUT_MS = 2_000;
+type Guarded<T> = { ok: true; value: T } | { ok: false };
 
 // Shared proxies and browsers may keep a visitor's page but must ask each time (a 304 is cheap):
 // nothing downstream serves it stale.
@@ -42,33 +45,41 @@ const VARY = "Cookie, Accept-Language, Accept-Encoding";
 export function pageHandler(options: PageHandlerOptions) {
   const { render, cache } = options;
   return async (req: Request, res: ExpressResponse, next: NextFunction) => {
+    const readable = req.method === "GET" || req.method === "HEAD";
+    // Only a loader's request is tried again when a connection broke under it; an action may have written.
+    const guardedRender = async (): Promise<Response | undefined> => {
+      if (options.unguarded.has(req.path)) return render(req, res);
+      const answer = await options.guard(() => render(req, res), {
+        retry: readable,
+        discard: (response) => void response.body?.cancel().catch(() => {}),
+      });
+      return answer.ok ? answer.value : undefined;
+    };
     try {
       const visitor = isVisitor(req.get("cookie"));
-      const readable = req.method === "GET" || req.method === "HEAD";
       if (!cache || !visitor || !readable || options.uncached.has(req.path)) {
-        const response = await render(req, res);
+        const response = await guardedRender();
+        if (!response) return await options.unavailable(req, res);
         res.set("X-Cache", "bypass");
         // A page rendered for a member may show them anything personal: never kept downstream.
         if (!visitor && !response.headers.has("Cache-Control")) res.set("Cache-Control", "private, no-store");
         return await sendResponse(res, response);
       }
 
-      const versions = withTimeout(options.freshDataVersions(), VERSION_TIMEOUT_MS);
-      const [language, contentVersion] = await Promise.all([
+      const [language, versions] = await Promise.all([
         options.languageOf(req.get("cookie") ?? null, req.get("accept-language") ?? null),
-        versions.then((v) => v.content),
-      ]).catch(async (error: unknown) => {
-        await options.unavailable(req, res, error);
-        return [];
-      });
-      if (contentVersion === undefined) return;
+        options.guard(() => options.freshDataVersions(), { retry: true }),
+      ]);
+      if (!versions.ok) return await options.unavailable(req, res);
+      const contentVersion = versions.value.content;
 
-      const key = visitorCacheKey(language!, req.originalUrl);
+      const key = visitorCacheKey(language, req.originalUrl);
       const cached = cache.get(key, contentVersion);
       if (cached) return await sendCached(req, res, cache, key, cached, "hit");
 
-      res.locals.dataVersions = versions;
-      const response = await render(req, res);
+      res.locals.dataVersions = Promise.resolve(versions.value);
+      const response = await guardedRender();
+      if (!response) return await options.unavailable(req, res);
       // Only a GET is kept: a HEAD's response may carry no body.
       if (req.method !== "GET" || !isStorable(response)) {
         res.set("X-Cache", "bypass");
@@ -103,20 +114,4 @@ async function sendCached(req: Request, res: ExpressResponse, cache: VisitorCach
   if (encoding !== "identity") res.set("Content-Encoding", encoding);
   res.status(200).set("Content-Length", String(body.length));
   res.end(req.method === "HEAD" ? undefined : body);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer from the database in ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

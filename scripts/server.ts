@@ -35,6 +35,7 @@ const { refuseByHeaders, readBody, refuseByBody } = await import("./request-gate
 const { remixRenderer } = await import("./remix-adapter");
 const { pageHandler } = await import("./page-handler");
 const { VisitorCache, chooseEncoding } = await import("./visitor-cache");
+const { requestIdFor, runInRequestContext } = await import("../app/lib/request-context.server");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
@@ -44,6 +45,26 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a load balancer, TRUST_PROXY (e.g. "loopback" or a hop count) makes req.ip the client's.
 if (TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(TRUST_PROXY) ? Number(TRUST_PROXY) : TRUST_PROXY);
+// A request id for every request: on each log line written while answering it (the app's pino mixin), in
+// X-Request-Id and on the 5xx pages; then one log line with method, path, status and duration.
+app.use((req, res, next) => {
+  const started = performance.now();
+  const id = requestIdFor(req.get("x-request-id"), Boolean(TRUST_PROXY));
+  res.set("X-Request-Id", id);
+  const done = () => {
+    res.off("finish", done).off("close", done);
+    entry.logRequest({
+      id,
+      method: req.method,
+      target: req.originalUrl,
+      status: res.statusCode,
+      ms: performance.now() - started,
+      aborted: !res.writableFinished,
+    });
+  };
+  res.on("finish", done).on("close", done);
+  runInRequestContext({ id }, next);
+});
 // Dynamic pages: gzip 6, or brotli 4 with a 256 KB window instead of the default 4 MB one, which each
 // response's compressor would allocate (bench/README.md, "Compression"). Cached visitor pages and assets
 // are compressed once, elsewhere.
@@ -139,10 +160,11 @@ app.all(
     }),
     cache: visitorCache,
     uncached: new Set(["/healthz"]),
+    unguarded: new Set(["/healthz"]),
     freshDataVersions: entry.freshDataVersions,
     languageOf: entry.languageFromHeaders,
-    async unavailable(req, res, error) {
-      entry.noteDatabaseError(error);
+    guard: entry.guardDatabaseWork,
+    async unavailable(req, res) {
       res.set("Retry-After", "5");
       await sendStatusPage(req, res, 503);
     },
@@ -157,7 +179,7 @@ app.use((error: { status?: number; statusCode?: number }, req: Request, res: Res
   sendStatusPage(req, res, status >= 400 && status < 600 ? status : 500).catch(next);
 });
 
-const onListening = () => console.log(`Kommuneforum listening on http://${host ?? "localhost"}:${port}`);
+const onListening = () => entry.logger.info(`Kommuneforum listening on http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
 server.on("error", (error) => {
   console.error(`Cannot listen on port ${port}: ${error.message}`);
@@ -176,7 +198,7 @@ const DRAIN_DEADLINE_MS = 10_000;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing requests in flight, then shutting down`);
+  entry.logger.info(`${signal}: finishing requests in flight, then shutting down`);
   // close() stops accepting and closes idle keep-alive connections; its callback waits for busy ones.
   const drained = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -184,7 +206,7 @@ async function shutdown(signal: string) {
   const finished = await Promise.race([drained, deadline]);
   clearInterval(idle);
   if (!finished) {
-    console.error(`Requests still running after ${DRAIN_DEADLINE_MS / 1000} s: closing their connections`);
+    entry.logger.error(`Requests still running after ${DRAIN_DEADLINE_MS / 1000} s: closing their connections`);
     server.closeAllConnections();
   }
   setTimeout(() => process.exit(1), 5_000).unref();

@@ -55,6 +55,7 @@ export const en: Record<keyof typeof nb, string> = {
   "error.badRequest.title": "Bad request",
   "error.badRequest.body": "The request could not be processed.",
   "error.status": "Error code {status}",
+  "error.reference": "Reference: {id}",
   "error.home": "Go to the home page",
   "error.methodNotAllowed.title": "Not possible here",
   "error.methodNotAllowed.body": "This address can only be viewed or receive a form, not what the browser or program asked for.",

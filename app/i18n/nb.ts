@@ -57,6 +57,7 @@ export const nb = {
   "error.badRequest.title": "Ugyldig forespørsel",
   "error.badRequest.body": "Forespørselen kunne ikke behandles.",
   "error.status": "Feilkode {status}",
+  "error.reference": "Referanse: {id}",
   "error.home": "Gå til forsiden",
   "error.methodNotAllowed.title": "Det går ikke an her",
   "error.methodNotAllowed.body": "Denne adressen kan bare vises eller ta imot et skjema, ikke det nettleseren eller programmet ba om.",

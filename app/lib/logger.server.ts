@@ -1,4 +1,5 @@
 import pino, { type LoggerOptions } from "pino";
+import { requestContext } from "./request-context.server";
 
 interface SafeError {
   type: string;
@@ -62,6 +63,11 @@ export const loggerOptions: LoggerOptions = {
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   base: undefined,
   serializers: { err: serializeError, error: serializeError },
+  // Every line written while answering a request says which one.
+  mixin: () => {
+    const id = requestContext()?.id;
+    return id ? { reqId: id } : {};
+  },
 };
 
 export const logger = pino(loggerOptions);

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { emailOutbox } from "../../db/schema";
-import { databaseStatus, db, isConnectionError, markDatabaseUnavailable } from "~/db.server";
+import { databaseStatus, db, isConnectionError, noteConnectionError } from "~/db.server";
 import { logger } from "~/lib/logger.server";
 import { closeEmailTransport, sendEmail } from "./email.server";
 import { pruneExpiredSignInRecords } from "~/members/housekeeping.server";
@@ -120,7 +120,7 @@ function run(): void {
   }
   current.running = drain()
     .catch((error: unknown) => {
-      if (isConnectionError(error)) markDatabaseUnavailable();
+      if (isConnectionError(error)) noteConnectionError();
       logger.warn({ err: error }, "email outbox run failed");
     })
     .finally(() => {

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT, type MessageKey } from "~/i18n/i18n";
+import { RequestReference } from "./request-reference";
 import { statusTexts } from "./status-texts";
 
 export function errorStatus(error: unknown): number {
@@ -25,6 +26,7 @@ export function ErrorPage() {
       <p className="ds-paragraph mt-2 text-[var(--ds-color-neutral-text-subtle)]" data-size="sm">
         {t("error.status", { status })}
       </p>
+      {status >= 500 && <RequestReference className="ds-paragraph mt-1 text-[var(--ds-color-neutral-text-subtle)]" />}
       <p className="mt-6">
         <Link className="ds-link" to="/">
           {t("error.home")}

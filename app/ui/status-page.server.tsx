@@ -7,7 +7,14 @@ import { statusTexts, type StatusReason } from "./status-texts";
  * the database is away, 400 for a URL the server cannot even decode, and the request gate's refusals
  * (405, 413, 415, a cross-site form, a NUL byte in a field).
  */
-export function renderStatusPage(status: number, language: Language, stylesheet: string, reason?: StatusReason): string {
+export function renderStatusPage(
+  status: number,
+  language: Language,
+  stylesheet: string,
+  reason?: StatusReason,
+  /** The request id, shown on a 5xx page as "Reference: <id>". */
+  reference?: string,
+): string {
   const t = translator(language);
   const [title, body] = statusTexts(status, reason);
   return (
@@ -31,6 +38,11 @@ export function renderStatusPage(status: number, language: Language, stylesheet:
             <p className="ds-paragraph mt-2" data-size="sm">
               {t("error.status", { status })}
             </p>
+            {status >= 500 && reference && (
+              <p className="ds-paragraph mt-1" data-size="sm">
+                {t("error.reference", { id: reference })}
+              </p>
+            )}
             <p className="mt-6">
               <a className="ds-link" href="/">
                 {t("error.home")}
