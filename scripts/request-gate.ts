@@ -21,6 +21,10 @@ export interface Refusal {
 /** Refuses by what the request line and headers say, before a byte of the body is read. */
 export function refuseByHeaders(req: ExpressRequest, publicOrigin: string): Refusal | undefined {
   if (!ALLOWED_METHODS.includes(req.method)) return { status: 405, headers: { Allow: ALLOWED_METHODS.join(", ") } };
+  // A NUL byte can name no page, and PostgreSQL text cannot hold one: refused here, not by a query deep inside.
+  const [pathPart = "", query = ""] = req.originalUrl.split(/\?(.*)/s);
+  if (/%00/i.test(pathPart)) return { status: 404 };
+  if (/%00/i.test(query)) return { status: 400, reason: "badCharacter" };
   if (req.method !== "POST") return undefined;
   const origin = req.get("origin");
   // A browser sends Origin with every POST (or "null" from a sandbox); older ones at least Sec-Fetch-Site.

@@ -108,6 +108,29 @@ describe("when PostgreSQL stops answering without refusing", () => {
   });
 });
 
+describe("when a query fails (a table gone missing under the app)", () => {
+  it("the 500 page shows the request id as its reference, in both languages, and the error's log line has it", async () => {
+    const appDatabase = postgres(withDatabase(adminUrl, databaseName), { max: 1, onnotice: () => {} });
+    await appDatabase.unsafe("alter table themes rename to themes_gone");
+    try {
+      for (const [language, label] of [
+        ["en", "Reference"],
+        ["nb", "Referanse"],
+      ] as const) {
+        const response = await fetch(`${server.url}/themes/ledelse`, { headers: { ...RENDERED, "Accept-Language": language } });
+        expect(response.status).toBe(500);
+        const id = response.headers.get("X-Request-Id")!;
+        expect(await response.text()).toContain(`${label}: ${id}`);
+        await expect.poll(() => server.output().split("\n").some((line) => line.includes(`"reqId":"${id}"`) && line.includes('"level":50'))).toBe(true);
+      }
+    } finally {
+      await appDatabase.unsafe("alter table themes_gone rename to themes");
+      await appDatabase.end();
+    }
+    expect((await timed("/themes")).status).toBe(200);
+  });
+});
+
 describe("when the database host refuses connections", () => {
   it("answers 503 at once and recovers when it returns", async () => {
     await proxy.close();

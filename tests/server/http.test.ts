@@ -95,6 +95,7 @@ describe("bad input", () => {
     ["/municipalities/9999", "/municipalities/9999"],
     ["/municipalities/abc", "/municipalities/abc"],
     ["/municipalities/0301%00", "/municipalities/0301%00"],
+    ["/themes/%00 (a NUL byte would reach PostgreSQL)", "/themes/%00"],
     ["/no/such/page", "/no/such/page"],
     ["a path of 5,000 characters", longPath],
     ["an asset path of 5,000 characters", `/assets${longPath}`],
@@ -110,6 +111,12 @@ describe("bad input", () => {
     const html = await response.text();
     expect(html).toContain('<html lang="en"');
     expect(html).toContain("Bad request");
+  });
+
+  it("a NUL byte in a query (a search for it) is a clear 400 page, not a 500", async () => {
+    const response = await get("/search?q=a%00b", { "Accept-Language": "en" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Invalid character");
   });
 
   it("survives an Accept-Language of garbage", async () => {
