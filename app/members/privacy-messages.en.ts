@@ -1,6 +1,7 @@
 import type { nb } from "./privacy-messages.nb";
 
 export const en: Record<keyof typeof nb, string> = {
+  "members.status.erased": "Deleted",
   "privacy.formerMember": "Former member",
   "privacy.formerMemberOf": "Former member ({place})",
 

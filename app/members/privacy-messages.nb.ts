@@ -1,5 +1,6 @@
 // Privacy: a member's own data as a download, deleting one's account, and how a former member is shown.
 export const nb = {
+  "members.status.erased": "Slettet",
   "privacy.formerMember": "Tidligere medlem",
   "privacy.formerMemberOf": "Tidligere medlem ({place})",
 
