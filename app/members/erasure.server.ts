@@ -19,10 +19,8 @@ import {
   userSessions,
 } from "../../db/schema";
 import { db } from "~/db.server";
+import type { ContributionChoice } from "./erasure";
 
-/** What happens with a leaving member's public contributions (decision 020). */
-export const CONTRIBUTION_CHOICES = ["keep", "delete"] as const;
-export type ContributionChoice = (typeof CONTRIBUTION_CHOICES)[number];
 
 /** Topics still only an idea: nobody has planned, covered or merged anything into them. */
 const DELETABLE_TOPIC_STATUSES = ["proposed", "shortlisted", "declined"] as const;
