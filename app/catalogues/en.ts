@@ -9,6 +9,7 @@ import { en as search } from "~/search/messages.en";
 import { en as themes } from "~/themes/messages.en";
 import { en as home } from "~/home/messages.en";
 import { en as myPage } from "~/members/me-messages.en";
+import { en as privacy } from "~/members/privacy-messages.en";
 import { en as comments } from "~/comments/messages.en";
 import { en as forumSessions } from "~/forum-sessions/messages.en";
 import { en as calendar } from "~/forum-sessions/calendar-messages.en";
@@ -28,4 +29,4 @@ import { en as triage } from "~/topics/triage-messages.en";
 import { en as audit } from "~/audit/messages.en";
 
 /** Every message in English; a key missing here fails the typecheck. */
-export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage, ...audit };
+export const catalogue: Record<keyof typeof nb, string> = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage, ...audit, ...privacy };

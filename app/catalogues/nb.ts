@@ -2,6 +2,7 @@ import { nb as search } from "~/search/messages.nb";
 import { nb as themes } from "~/themes/messages.nb";
 import { nb as home } from "~/home/messages.nb";
 import { nb as myPage } from "~/members/me-messages.nb";
+import { nb as privacy } from "~/members/privacy-messages.nb";
 import { nb as comments } from "~/comments/messages.nb";
 import { nb as experiences } from "~/experiences/messages.nb";
 import { nb as experienceList } from "~/experiences/list-messages.nb";
@@ -27,4 +28,4 @@ import { nb as triage } from "~/topics/triage-messages.nb";
 import { nb as audit } from "~/audit/messages.nb";
 
 /** Every message in bokmål: the shared ones and each area's. The browser loads only its own language's. */
-export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage, ...audit } as const;
+export const catalogue = { ...shared, ...forumSessions, ...calendar, ...notifications, ...topics, ...topicList, ...topicPage, ...triage, ...comments, ...experiences, ...experienceList, ...experienceForm, ...experiencePage, ...experienceHistory, ...feeds, ...solutions, ...organisations, ...solutionForm, ...solutionPage, ...solutionEvidence, ...solutionList, ...solutionLinks, ...search, ...themes, ...home, ...myPage, ...audit, ...privacy } as const;

@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { Form, Link } from "@remix-run/react";
 import { COMMENT_PAGE_PARAM, HIDE_REASON_MAX } from "./comment-forms";
 import { RenderedMarkdown } from "~/forum-sessions/forum-session-parts";
@@ -71,7 +72,7 @@ function CommentItem({ comment, moderator }: { comment: CommentRow; moderator: b
   return (
     <li id={`comment-${comment.id}`} className="ds-card min-w-0 scroll-mt-4 break-words" data-variant={comment.hiddenAt ? "default" : "tinted"}>
       <h3 className="ds-heading" data-size="2xs">
-        {comment.authorName ?? t("comments.aMember")}
+        {comment.authorName === null ? t("comments.aMember") : personName(t, comment.authorName)}
       </h3>
       <p className="ds-paragraph" data-size="sm">
         {comment.authorMunicipality ? (

@@ -13,6 +13,7 @@ import { can, type ViewerSummary } from "~/members/rights";
 /**
  * A page of a subject's comments as the viewer may see them. Staff names are not published to the open
  * web (as on member pages): visitors and pending members see the author's municipality, not their name.
+ * An erased author's empty name is kept: everyone sees "former member" (decision 020).
  */
 export async function commentsForViewer(subject: CommentSubject, request: Request, viewer: ViewerSummary | null) {
   const page = pageNumber(request, 100_000, COMMENT_PAGE_PARAM);
@@ -21,7 +22,7 @@ export async function commentsForViewer(subject: CommentSubject, request: Reques
   return {
     ...list,
     page,
-    comments: list.comments.map(({ authorId: _, ...comment }) => ({ ...comment, authorName: showNames ? comment.authorName : null })),
+    comments: list.comments.map(({ authorId: _, ...comment }) => ({ ...comment, authorName: showNames || comment.authorName === "" ? comment.authorName : null })),
     moderator: can(viewer, "coordinate"),
     mayComment: can(viewer, "write"),
   };

@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { Link } from "@remix-run/react";
 import type { ContractValueBand, ExperienceStatus, ExperienceVisibility, ProcurementProcedure } from "../../db/schema/experience-values";
 import { useLanguage, useT } from "~/i18n/i18n";
@@ -142,7 +143,7 @@ export function ExperienceFacts({
             <ul className="space-y-1">
               {writers.map((writer, i) => (
                 <li key={i}>
-                  {writer.name}
+                  {personName(t, writer.name)}
                   {writer.municipalityName ? (
                     <>
                       {", "}

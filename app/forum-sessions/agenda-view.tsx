@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { addMinutes, agendaFlags, minutesBetween } from "./agenda";
-import { useLanguage, useT } from "~/i18n/i18n";
+import { useLanguage, useT, type Translate } from "~/i18n/i18n";
+import { personName } from "~/members/person-name";
 import { formatTime } from "~/lib/dates";
 import { Norwegian, useContentLang } from "~/ui/norwegian";
 
@@ -23,22 +24,13 @@ export interface AgendaRow {
   solutionSlug?: string | null;
 }
 
-function Presenter({ item }: { item: AgendaRow }) {
-  if (item.presenterMemberName) {
-    return (
-      <>
-        {item.presenterMemberName}
-        {item.presenterMunicipality ? `, ${item.presenterMunicipality}` : ""}
-      </>
-    );
+/** "Name, municipality" to members; to visitors only where the presenter is from (decision 020). */
+function presenterText(t: Translate, item: AgendaRow): string {
+  if (item.presenterMemberName !== null) {
+    if (!item.presenterMemberName) return personName(t, "", item.presenterMunicipality);
+    return [item.presenterMemberName, item.presenterMunicipality].filter(Boolean).join(", ");
   }
-  if (!item.presenterName) return null;
-  return (
-    <>
-      {item.presenterName}
-      {item.presenterOrganisation ? `, ${item.presenterOrganisation}` : ""}
-    </>
-  );
+  return [item.presenterName, item.presenterOrganisation, item.presenterMunicipality].filter(Boolean).join(", ");
 }
 
 /**
@@ -95,9 +87,9 @@ export function AgendaList({
                 <ItemHeading className="ds-heading" data-size="2xs">
                   <Norwegian>{item.title}</Norwegian>
                 </ItemHeading>
-                {item.presenterMemberName || item.presenterName ? (
+                {presenterText(t, item) ? (
                   <p className="ds-paragraph" data-size="sm">
-                    {t("agenda.presenter")}: <Presenter item={item} />
+                    {t("agenda.presenter")}: {presenterText(t, item)}
                   </p>
                 ) : null}
                 {item.topicId && item.topicTitle ? (

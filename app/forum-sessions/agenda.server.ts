@@ -278,3 +278,12 @@ export async function moveAgendaItem(
   );
   return Boolean(result);
 }
+
+/**
+ * An agenda as a viewer may see it (decision 020): visitors see no person, only where a presenter is
+ * from — the member's municipality, or the organisation of a presenter from outside. Members see names.
+ */
+export function agendaForViewer<Item extends Pick<AgendaEntry, "presenterMemberId" | "presenterMemberName" | "presenterName">>(agenda: Item[], seesNames: boolean): Item[] {
+  if (seesNames) return agenda;
+  return agenda.map((item) => ({ ...item, presenterMemberId: null, presenterMemberName: null, presenterName: null }));
+}

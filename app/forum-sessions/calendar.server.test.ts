@@ -127,16 +127,26 @@ describe("a forum session's calendar", () => {
     await addAgendaItem(coordinator.id, session.id, { ...item, startOffsetMinutes: 0, durationMinutes: 20, title: "Velkommen", presenterMemberId: null, presenterName: null });
     await addAgendaItem(coordinator.id, session.id, { ...item, startOffsetMinutes: 20, durationMinutes: 40, title: "Slik gjorde Vefsn det", presenterMemberId: presenter.id, presenterName: null });
     await addAgendaItem(coordinator.id, session.id, { ...item, startOffsetMinutes: 60, durationMinutes: 30, title: "Felles anskaffelse", presenterMemberId: null, presenterName: "Ola Hansen", presenterOrganisation: "KS" });
-    const { event } = await calendarOf(session.id);
+    const { event } = await calendarOf(session.id, member);
     expect(event.summary).toBe(session.title);
-    expect(event.description).toBe(
+    expect(event.description).toContain(
+      [
+        "Agenda:",
+        "10:00–10:20 Velkommen",
+        "10:20–11:00 Slik gjorde Vefsn det (Kari Nordmann, Vefsn)",
+        "11:00–11:30 Felles anskaffelse (Ola Hansen, KS)",
+      ].join("\n"),
+    );
+    // Visitors see no person names (decision 020): presenters by municipality or organisation.
+    const visitors = await calendarOf(session.id);
+    expect(visitors.event.description).toBe(
       [
         "Vi ser på erfaringene fra tre kommuner.",
         "",
         "Agenda:",
         "10:00–10:20 Velkommen",
-        "10:20–11:00 Slik gjorde Vefsn det (Kari Nordmann, Vefsn)",
-        "11:00–11:30 Felles anskaffelse (Ola Hansen, KS)",
+        "10:20–11:00 Slik gjorde Vefsn det (Vefsn)",
+        "11:00–11:30 Felles anskaffelse (KS)",
         "",
         `Mer om forummøtet: ${ORIGIN}/forum-sessions/${session.id}`,
       ].join("\n"),

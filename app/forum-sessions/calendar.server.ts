@@ -4,7 +4,8 @@ import { and, asc, eq, gte, ne, or } from "drizzle-orm";
 import ical, { ICalEventStatus } from "ical-generator";
 import { forumSessions, members } from "../../db/schema";
 import { addMinutes } from "./agenda";
-import { getAgendas } from "./agenda.server";
+import { agendaForViewer, getAgendas } from "./agenda.server";
+import { personName } from "~/members/person-name";
 import { db } from "~/db.server";
 import { translator, type Language, type Translate } from "~/i18n/i18n";
 import { TIME_ZONE, toOsloTimeInput } from "~/lib/dates";
@@ -15,7 +16,7 @@ export interface CalendarOptions {
   /** The site's origin, for the UID's host and the session page's address. */
   origin: string;
   language: Language;
-  /** Only for approved members: the meeting link is members-only. */
+  /** Only for approved members: the meeting link is members-only, and so are presenters' names (decision 020). */
   withMeetingLinks: boolean;
 }
 
@@ -52,13 +53,13 @@ function calendarSessions(where: ReturnType<typeof and>) {
     .orderBy(asc(forumSessions.startsAt), asc(forumSessions.id));
 }
 
-function agendaLine(session: CalendarSession, item: CalendarAgendaItem): string {
+function agendaLine(session: CalendarSession, item: CalendarAgendaItem, t: Translate): string {
   const start = addMinutes(session.startsAt, item.startOffsetMinutes);
   const end = addMinutes(start, item.durationMinutes);
-  const presenter = item.presenterMemberName
-    ? [item.presenterMemberName, item.presenterMunicipality]
-    : [item.presenterName, item.presenterOrganisation];
-  const who = presenter.filter(Boolean).join(", ");
+  const who =
+    item.presenterMemberName === ""
+      ? personName(t, "", item.presenterMunicipality)
+      : [item.presenterMemberName, item.presenterName, item.presenterOrganisation, item.presenterMunicipality].filter(Boolean).join(", ");
   return `${toOsloTimeInput(start)}–${toOsloTimeInput(end)} ${item.title}${who ? ` (${who})` : ""}`;
 }
 
@@ -81,7 +82,7 @@ function description(session: CalendarSession, agenda: CalendarAgendaItem[], pag
     plain.push(text);
     html.push(session.descriptionHtml);
   }
-  if (agenda.length > 0) both([t("calendar.event.agenda"), ...agenda.map((item) => agendaLine(session, item))].join("\n"));
+  if (agenda.length > 0) both([t("calendar.event.agenda"), ...agenda.map((item) => agendaLine(session, item, t))].join("\n"));
   both(
     [meetingUrl ? t("calendar.event.meetingLink", { url: meetingUrl }) : null, t("calendar.event.page", { url: pageUrl })]
       .filter(Boolean)
@@ -97,7 +98,7 @@ function escapeHtml(text: string): string {
 async function buildCalendar(sessions: CalendarSession[], options: CalendarOptions, name: string | null): Promise<string> {
   const t = translator(options.language);
   const host = new URL(options.origin).hostname;
-  const agenda = await getAgendas(sessions.map((s) => s.id));
+  const agenda = agendaForViewer(await getAgendas(sessions.map((s) => s.id)), options.withMeetingLinks);
   const calendar = ical({
     prodId: { company: "Kommuneforum", product: "forum-sessions", language: options.language.toUpperCase() },
     name,

@@ -4,7 +4,7 @@ import { NewestExperiences, SpreadingFastest, YourForum } from "~/home/dashboard
 import { newestExperiences } from "~/experiences/experiences.server";
 import { solutionsSpreadingFastest, yourForum } from "~/home/dashboard.server";
 import { SPREADING_MONTHS } from "~/home/spreading";
-import { getAgenda } from "~/forum-sessions/agenda.server";
+import { agendaForViewer, getAgenda } from "~/forum-sessions/agenda.server";
 import { AgendaList } from "~/forum-sessions/agenda-view";
 import { SessionTime } from "~/forum-sessions/forum-session-parts";
 import { nextPlannedForumSession } from "~/forum-sessions/forum-sessions.server";
@@ -57,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           registered: forum?.registrations.some((registration) => registration.id === next.id) ?? false,
         }
       : null,
-    agenda: upcoming?.agenda ?? [],
+    agenda: agendaForViewer(upcoming?.agenda ?? [], can(summary, "readMembersOnly")),
     summaries,
     topics,
     spreading,

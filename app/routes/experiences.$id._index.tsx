@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Staff names are not published to the open web (as comments and topic pages do): visitors see municipalities.
   const writers: Writer[] | null = can(viewer, "readMembersOnly")
     ? [
-        ...(found.authorName ? [{ name: found.authorName, municipalityName: found.municipalityName, coAuthor: false }] : []),
+        ...(found.authorName !== null ? [{ name: found.authorName, municipalityName: found.municipalityName, coAuthor: false }] : []),
         ...coAuthors.map((c) => ({ name: c.name, municipalityName: c.municipalityName, coAuthor: true })),
       ]
     : null;

@@ -5,7 +5,7 @@ import { ExperienceLinkList } from "~/experiences/experience-links";
 import { experiencesFromForumSession } from "~/experiences/experiences.server";
 import { plainTextStart } from "~/experiences/feeds.server";
 import { loadForumSessionForCoordinator, loadVisibleForumSession } from "~/forum-sessions/access.server";
-import { getAgenda } from "~/forum-sessions/agenda.server";
+import { agendaForViewer, getAgenda } from "~/forum-sessions/agenda.server";
 import { AddToCalendar } from "~/forum-sessions/add-to-calendar";
 import { AgendaList } from "~/forum-sessions/agenda-view";
 import { copyForm } from "~/forum-sessions/forum-session-forms.server";
@@ -66,8 +66,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { meetingUrl, descriptionMd: _, ...shown } = session;
   return {
     session: { ...shown, meetingUrl: isMember ? meetingUrl : null },
-    agenda: agenda,
-    counts,
+    // Visitors see people only as totals (decision 020): per municipality, a one-member municipality would name its person.
+    agenda: agendaForViewer(agenda, isMember),
+    counts: {
+      total: counts.total,
+      municipalities: counts.counties.reduce((n, c) => n + c.municipalities.filter((m) => m.municipalityNumber).length, 0),
+      counties: isMember ? counts.counties : [],
+    },
     registered,
     summary:
       published
@@ -461,9 +466,10 @@ export default function ForumSessionPage() {
             <p className="ds-paragraph mt-2">
               {t("forumSessions.registrationsTotal", {
                 count: formatNumber(counts.total, language),
-                municipalities: formatNumber(counts.counties.reduce((n, c) => n + c.municipalities.filter((m) => m.municipalityNumber).length, 0), language),
+                municipalities: formatNumber(counts.municipalities, language),
               })}
             </p>
+            {counts.counties.length > 0 ? (
             <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {counts.counties.map((county) => (
                 <li key={county.countyName ?? "cluster"}>
@@ -482,6 +488,7 @@ export default function ForumSessionPage() {
                 </li>
               ))}
             </ul>
+            ) : null}
           </>
         ) : (
           <p className="ds-paragraph mt-2">{t("forumSessions.registrationsNone")}</p>

@@ -110,6 +110,16 @@ function AboutMe() {
               {t("myPage.about.changePassword")}
             </Link>
           </li>
+          <li>
+            <a className="ds-link" href="/me/data.json" download>
+              {t("privacy.myPage.download")}
+            </a>
+          </li>
+          <li>
+            <Link className="ds-link" to="/me/delete">
+              {t("privacy.myPage.delete")}
+            </Link>
+          </li>
           {approved ? (
             <li>
               <Link className="ds-link" to={`/members/${member.id}`}>

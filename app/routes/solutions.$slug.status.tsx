@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SolutionStatus } from "../../db/schema/solution-values";
@@ -103,7 +104,7 @@ function Timeline() {
             <span className="font-semibold">
               {formatDate(new Date(`${entry.effectiveOn}T12:00:00Z`), language)}: {capitalise(t(`solutions.status.${entry.toStatus}`))}
             </span>
-            {entry.changedByName ? <span> ({entry.changedByName})</span> : null}
+            {entry.changedByName !== null ? <span> ({personName(t, entry.changedByName)})</span> : null}
             <p className="ds-paragraph whitespace-pre-wrap" data-size="sm">
               <Norwegian>{entry.note}</Norwegian>
             </p>

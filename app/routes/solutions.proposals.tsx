@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLanguage, useT } from "~/i18n/i18n";
@@ -89,8 +90,8 @@ export default function ProposalsPage() {
                   </Link>
                 </h2>
                 <p className="ds-paragraph mt-1" data-size="sm">
-                  {proposal.proposedByName
-                    ? t("solutions.proposals.proposedBy", { name: proposal.proposedByName, date: formatDate(new Date(proposal.createdAt), language) })
+                  {proposal.proposedByName !== null
+                    ? t("solutions.proposals.proposedBy", { name: personName(t, proposal.proposedByName), date: formatDate(new Date(proposal.createdAt), language) })
                     : t("solutions.proposals.proposedOn", { date: formatDate(new Date(proposal.createdAt), language) })}
                 </p>
                 <p className="ds-paragraph mt-2 whitespace-pre-wrap break-words">

@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { isSupportable } from "../../db/schema/topic-values";
@@ -133,12 +134,12 @@ function Facts() {
       </dd>
       <dt className="mt-2 font-semibold sm:mt-0">{t("topicPage.proposedBy")}</dt>
       <dd className="min-w-0">
-        {proposerName ? `${proposerName}${municipalityName ? ", " : ""}` : null}
+        {proposerName !== null ? `${personName(t, proposerName)}${municipalityName ? ", " : ""}` : null}
         {municipalityName && topic.municipalityNumber ? (
           <Link className="ds-link" to={`/municipalities/${topic.municipalityNumber}`}>
             <Norwegian>{municipalityName}</Norwegian>
           </Link>
-        ) : proposerName ? null : (
+        ) : proposerName !== null ? null : (
           t("topicPage.aMember")
         )}
       </dd>

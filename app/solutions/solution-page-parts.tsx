@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { AdoptionState, SolutionStatus } from "../../db/schema/solution-values";
@@ -189,7 +190,7 @@ export function StatusTimeline({ history }: { history: TimelineRow[] }) {
             {row.fromStatus
               ? t("solutionPage.history.changed", { from: t(`solutions.status.${row.fromStatus}`), to: t(`solutions.status.${row.toStatus}`) })
               : t("solutionPage.history.accepted", { to: t(`solutions.status.${row.toStatus}`) })}
-            {row.changedByName ? ` (${row.changedByName})` : null}
+            {row.changedByName !== null ? ` (${personName(t, row.changedByName)})` : null}
           </p>
           {row.note ? (
             <p className="ds-paragraph whitespace-pre-line" data-size="sm">

@@ -1,3 +1,4 @@
+import { personName } from "~/members/person-name";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { TopicStatus } from "../../db/schema/topic-values";
@@ -163,7 +164,7 @@ export function TopicHistory({ rows }: { rows: HistoryRow[] }) {
             <p className="ds-paragraph" data-size="sm">
               <time dateTime={at.toISOString()}>{formatDateTime(at, language)}</time>
               {" · "}
-              {row.actorName ?? t(`topicPage.history.${row.actorKind}` as MessageKey)}
+              {row.actorName ? row.actorName : row.actorName === "" ? personName(t, "") : t(`topicPage.history.${row.actorKind}` as MessageKey)}
             </p>
             {row.note ? (
               <p className="ds-paragraph" data-size="sm">

@@ -141,16 +141,18 @@ describe("a forum session's page", () => {
     for (const viewer of [roles.member, roles.coordinator, roles.admin]) expect(await linkFor(viewer)).toBe("https://meet.example.no/forum");
   });
 
-  it("counts registrations by county and municipality", async () => {
+  it("counts registrations by county and municipality for members, in total for visitors", async () => {
     const planned = await createForumSessionAs(roles.coordinator.id, "planned");
     const inVefsn = await createMember("member", { municipalityNumber: "1824" });
     const inOslo = await createMember("member", { municipalityNumber: "0301" });
     for (const viewer of [inVefsn, inOslo, roles.member]) {
       await post(sessionPage, viewer, `/forum-sessions/${planned.id}`, { intent: "register" }, idParams(planned.id));
     }
-    const { counts } = (await page(null, planned.id)).data as {
-      counts: { total: number; counties: { countyName: string; count: number; municipalities: { municipalityName: string; count: number }[] }[] };
-    };
+    type Counts = { total: number; municipalities: number; counties: { countyName: string; count: number; municipalities: { municipalityName: string; count: number }[] }[] };
+    // Visitors get the totals only (decision 020): per municipality, Vefsn's one registration would name its person.
+    const visitors = ((await page(null, planned.id)).data as { counts: Counts }).counts;
+    expect(visitors).toEqual({ total: 3, municipalities: 3, counties: [] });
+    const { counts } = (await page(roles.member, planned.id)).data as { counts: Counts };
     expect(counts.total).toBe(3);
     const nordland = counts.counties.find((c) => c.countyName === "Nordland - Nordlánnda");
     expect(nordland?.count).toBe(2);

@@ -57,6 +57,8 @@ import * as mePage from "~/routes/me._index";
 import * as meProfile from "~/routes/me.profile";
 import * as meCalendar from "~/routes/me.calendar";
 import * as mePassword from "~/routes/me.password";
+import * as meData from "~/routes/me.data[.json]";
+import * as meDelete from "~/routes/me.delete";
 import * as memberPage from "~/routes/members.$memberId";
 import * as municipalityPage from "~/routes/municipalities.$number";
 import * as municipalityList from "~/routes/municipalities._index";
@@ -514,6 +516,17 @@ const ROWS: RightsRow<Fixtures>[] = [
     at: plain("/me/password"),
     form: () => ({ currentPassword: PASSWORD, newPassword: "et-nytt-testpassord" }),
     expect: signedInWrite,
+  },
+  { what: "downloading one's own data", route: meData, handler: "loader", at: plain("/me/data.json"), expect: signedInPage },
+  { what: "the page to delete one's account", route: meDelete, handler: "loader", at: plain("/me/delete"), expect: signedInPage },
+  {
+    // Without a choice of what happens with contributions: the form is refused before anything is written.
+    what: "deleting one's own account without choosing",
+    route: meDelete,
+    handler: "action",
+    at: plain("/me/delete"),
+    form: () => ({ password: PASSWORD }),
+    expect: { anonymous: 403, pending: 400, member: 400, owner: 400, coordinator: 400, admin: 400 },
   },
   { what: "one's notifications", route: notificationsPage, handler: "loader", at: plain("/notifications"), expect: signedInPage },
   {

@@ -200,6 +200,7 @@ export function describeEveryPage({ lang, locale, javaScript }: { lang: "nb" | "
         "/me/profile",
         "/me/password",
         "/me/calendar",
+        "/me/delete",
         "/themes/procurement",
         "/notifications",
         "/municipalities/1833",

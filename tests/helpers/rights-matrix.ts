@@ -22,7 +22,7 @@ export type Viewers = Record<Who, TestMember | null>;
  * answer's status, a refusal's mostly. An action's "ok" or success redirect must have written something
  * (unless the row says it has nothing to write), and any other answer nothing.
  */
-export type Expected = "ok" | RegExp | "sign-in" | 403 | 404 | 409 | 410 | 503;
+export type Expected = "ok" | RegExp | "sign-in" | 400 | 403 | 404 | 409 | 410 | 503;
 
 type Form = Record<string, string | string[]>;
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
