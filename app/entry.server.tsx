@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -10,6 +10,7 @@ import "~/catalogues/all.server";
 import { databaseStatus, isConnectionError, markDatabaseUnavailable } from "~/db.server";
 import { languageFromHeaders } from "~/i18n/language.server";
 import { logger } from "~/lib/logger.server";
+import { ScriptNonce } from "~/ui/script-nonce";
 import { renderStatusPage } from "~/ui/status-page.server";
 import type { StatusReason } from "~/ui/status-texts";
 
@@ -63,6 +64,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   if (responseStatusCode >= 500 && databaseStatus() === "unavailable") {
     const html = await statusPage(503, request.headers.get("Cookie"), request.headers.get("Accept-Language"));
@@ -72,6 +74,8 @@ export default async function handleRequest(
     });
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // The server's Content-Security-Policy for this response allows inline scripts with this nonce only.
+  const nonce = loadContext.scriptNonce;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {
@@ -87,8 +91,11 @@ export default async function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <ScriptNonce.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </ScriptNonce.Provider>,
       {
+        nonce,
         onShellReady() {
           if (!waitForAll) respond();
         },

@@ -8,6 +8,7 @@ import { getViewer, summarise } from "~/members/permissions.server";
 import { ErrorPage, errorTitle } from "~/ui/error-page";
 import { pageTitle } from "~/ui/meta";
 import { PageShell } from "~/ui/page-shell";
+import { useScriptNonce } from "~/ui/script-nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -24,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const language = useLanguage();
+  const nonce = useScriptNonce();
   return (
     <html lang={language} data-color-scheme="light">
       <head>
@@ -34,8 +36,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <PageShell>{children}</PageShell>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

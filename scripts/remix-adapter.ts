@@ -17,7 +17,9 @@ export function remixRenderer(options: {
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => Record<string, unknown>;
 }): Render {
   const handle = createRequestHandler(options.build, options.mode);
-  return (req, res) => handle(remixRequest(req, res, options.origin), options.getLoadContext(req, res));
+  return (req, res) =>
+    // The nonce of the Content-Security-Policy the server set for this response (scripts/server.ts).
+    handle(remixRequest(req, res, options.origin), { ...options.getLoadContext(req, res), scriptNonce: res.locals.scriptNonce as string | undefined });
 }
 
 function remixRequest(req: ExpressRequest, res: ExpressResponse, origin: string): Request {
@@ -53,7 +55,12 @@ function pathOf(target: string): string {
 export async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // A route's header replaces the server's default of the same name (Cache-Control, a download's
+  // policy), rather than making a second one; only cookies come as several.
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.set(key, value);
+  }
   const eventStream = /text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
   if (eventStream) res.flushHeaders();
   if (response.body) await writeBody(response.body, res, eventStream);
