@@ -31,6 +31,10 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, origin: string)
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else if (values) headers.set(key, values);
   }
+  // Remix refuses a form whose Origin differs from Host (a 500), and Host is whatever the client or a
+  // proxy says: the request gate has already checked Origin against PUBLIC_URL, so Remix sees our own host.
+  headers.set("host", url.host);
+  headers.delete("x-forwarded-host");
 
   // Abort loaders and actions once no response can be written: `close` without `finish`.
   let controller: AbortController | undefined = new AbortController();
