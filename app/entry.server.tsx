@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -14,6 +14,7 @@ import { retryAfterOf } from "~/lib/rate-limit.server";
 import { requestContext } from "~/lib/request-context.server";
 import { pathForLog } from "~/lib/request-log.server";
 import { RequestReferenceContext } from "~/ui/request-reference";
+import { ScriptNonce } from "~/ui/script-nonce";
 import { renderStatusPage } from "~/ui/status-page.server";
 import type { StatusReason } from "~/ui/status-texts";
 
@@ -73,6 +74,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   if (responseStatusCode >= 500 && databaseStatus() === "unavailable") {
     const html = await statusPage(503, request.headers.get("Cookie"), request.headers.get("Accept-Language"));
@@ -84,6 +86,8 @@ export default async function handleRequest(
   const retryAfter = responseStatusCode === 429 ? retryAfterOf(remixContext.staticHandlerContext) : undefined;
   if (retryAfter) responseHeaders.set("Retry-After", retryAfter);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // The server's Content-Security-Policy for this response allows inline scripts with this nonce only.
+  const nonce = loadContext.scriptNonce;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {
@@ -100,9 +104,12 @@ export default async function handleRequest(
     };
     const { pipe, abort } = renderToPipeableStream(
       <RequestReferenceContext.Provider value={requestContext()?.id}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <ScriptNonce.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ScriptNonce.Provider>
       </RequestReferenceContext.Provider>,
       {
+        nonce,
         onShellReady() {
           if (!waitForAll) respond();
         },

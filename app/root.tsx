@@ -8,6 +8,7 @@ import { getViewer, summarise } from "~/members/permissions.server";
 import { ErrorPage, errorTitle } from "~/ui/error-page";
 import { pageTitle } from "~/ui/meta";
 import { PageShell } from "~/ui/page-shell";
+import { useScriptNonce } from "~/ui/script-nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -24,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const language = useLanguage();
+  const nonce = useScriptNonce();
   return (
     <html lang={language} data-color-scheme="light">
       <head>
@@ -31,11 +33,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Before any module: zod probes `new Function` (caught, but a policy violation) unless jitless. */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
       </head>
       <body>
         <PageShell>{children}</PageShell>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response as ExpressResponse } from "express";
+import { DOWNLOAD_POLICY, inlineScriptHashes, isHtml, pagePolicy, withoutNonce } from "../app/lib/http-security.server";
 import { sendResponse, type Render } from "./remix-adapter";
 import {
   chooseEncoding,
@@ -19,6 +20,8 @@ export interface PageHandlerOptions {
   render: Render;
   /** Absent when VISITOR_CACHE=off: every request renders. */
   cache?: VisitorCache;
+  /** Where the server put the page's Content-Security-Policy (only reporting in dev). */
+  policyHeader?: string;
   freshDataVersions: () => Promise<DataVersions>;
   languageOf: (cookie: string | null, acceptLanguage: string | null) => Promise<string>;
   /** Paths that always render, such as the health check, which must report the database itself. */
@@ -44,6 +47,7 @@ const VARY = "Cookie, Accept-Language, Accept-Encoding";
  */
 export function pageHandler(options: PageHandlerOptions) {
   const { render, cache } = options;
+  const policyHeader = options.policyHeader ?? "Content-Security-Policy";
   return async (req: Request, res: ExpressResponse, next: NextFunction) => {
     const readable = req.method === "GET" || req.method === "HEAD";
     // Only a loader's request is tried again when a connection broke under it; an action may have written.
@@ -61,6 +65,7 @@ export function pageHandler(options: PageHandlerOptions) {
         const response = await guardedRender();
         if (!response) return await options.unavailable(req, res);
         res.set("X-Cache", "bypass");
+        if (!isHtml(response.headers.get("Content-Type"))) res.set(policyHeader, DOWNLOAD_POLICY);
         // A page rendered for a member may show them anything personal: never kept downstream.
         if (!visitor && !response.headers.has("Cache-Control")) res.set("Cache-Control", "private, no-store");
         return await sendResponse(res, response);
@@ -75,27 +80,38 @@ export function pageHandler(options: PageHandlerOptions) {
 
       const key = visitorCacheKey(language, req.originalUrl);
       const cached = cache.get(key, contentVersion);
-      if (cached) return await sendCached(req, res, cache, key, cached, "hit");
+      if (cached) return await sendCached(req, res, cache, key, cached, "hit", policyHeader);
 
       res.locals.dataVersions = Promise.resolve(versions.value);
       const response = await guardedRender();
       if (!response) return await options.unavailable(req, res);
       // Only a GET is kept: a HEAD's response may carry no body.
+      const html = isHtml(response.headers.get("Content-Type"));
       if (req.method !== "GET" || !isStorable(response)) {
         res.set("X-Cache", "bypass");
+        if (!html) res.set(policyHeader, DOWNLOAD_POLICY);
         return await sendResponse(res, response);
       }
-      const body = Buffer.from(await response.arrayBuffer());
+      let body = Buffer.from(await response.arrayBuffer());
+      let contentSecurityPolicy = DOWNLOAD_POLICY;
+      if (html) {
+        // Sent again to others, the page cannot keep this response's nonce: its inline scripts are
+        // allowed by their hashes instead (docs/decisions/016-security-headers.md).
+        const text = withoutNonce(body.toString("utf8"), res.locals.scriptNonce as string);
+        body = Buffer.from(text, "utf8");
+        contentSecurityPolicy = pagePolicy({ hashes: inlineScriptHashes(text) });
+      }
       const page: CachedPage = {
         contentVersion,
         storedAt: Date.now(),
         etag: etagOf(body),
         headers: [...response.headers.entries()].filter(([name]) => !OWN_HEADERS.has(name.toLowerCase())),
+        contentSecurityPolicy,
         body,
         encoded: {},
       };
       cache.set(key, req.path, page);
-      await sendCached(req, res, cache, key, page, "miss");
+      await sendCached(req, res, cache, key, page, "miss", policyHeader);
     } catch (error) {
       next(error);
     }
@@ -103,10 +119,29 @@ export function pageHandler(options: PageHandlerOptions) {
 }
 
 // Set by the cache for every answer it gives, whatever the route said.
-const OWN_HEADERS = new Set(["cache-control", "content-encoding", "content-length", "etag", "vary", "x-cache"]);
+const OWN_HEADERS = new Set([
+  "cache-control",
+  "content-encoding",
+  "content-length",
+  "etag",
+  "vary",
+  "x-cache",
+  "content-security-policy",
+  "content-security-policy-report-only",
+]);
 
-async function sendCached(req: Request, res: ExpressResponse, cache: VisitorCache, key: string, page: CachedPage, how: "hit" | "miss") {
+async function sendCached(
+  req: Request,
+  res: ExpressResponse,
+  cache: VisitorCache,
+  key: string,
+  page: CachedPage,
+  how: "hit" | "miss",
+  policyHeader: string,
+) {
   res.set({ "X-Cache": how, ETag: page.etag, "Cache-Control": VISITOR_CACHE_CONTROL, Vary: VARY });
+  // On a 304 too: the browser shows its stored copy, which is this body.
+  res.set(policyHeader, page.contentSecurityPolicy);
   if (notModified(req.get("if-none-match"), page.etag)) return void res.status(304).end();
   for (const [name, value] of page.headers) res.append(name, value);
   const encoding = chooseEncoding(req.get("accept-encoding"));

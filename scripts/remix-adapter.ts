@@ -17,7 +17,9 @@ export function remixRenderer(options: {
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => Record<string, unknown>;
 }): Render {
   const handle = createRequestHandler(options.build, options.mode);
-  return (req, res) => handle(remixRequest(req, res, options.origin), options.getLoadContext(req, res));
+  return (req, res) =>
+    // The nonce of the Content-Security-Policy the server set for this response (scripts/server.ts).
+    handle(remixRequest(req, res, options.origin), { ...options.getLoadContext(req, res), scriptNonce: res.locals.scriptNonce as string | undefined });
 }
 
 function remixRequest(req: ExpressRequest, res: ExpressResponse, origin: string): Request {
@@ -29,6 +31,10 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, origin: string)
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else if (values) headers.set(key, values);
   }
+  // Remix refuses a form whose Origin differs from Host (a 500), and Host is whatever the client or a
+  // proxy says: the request gate has already checked Origin against PUBLIC_URL, so Remix sees our own host.
+  headers.set("host", url.host);
+  headers.delete("x-forwarded-host");
 
   // Abort loaders and actions once no response can be written: `close` without `finish`.
   let controller: AbortController | undefined = new AbortController();
@@ -53,7 +59,12 @@ function pathOf(target: string): string {
 export async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // A route's header replaces the server's default of the same name (Cache-Control, a download's
+  // policy), rather than making a second one; only cookies come as several.
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.set(key, value);
+  }
   const eventStream = /text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
   if (eventStream) res.flushHeaders();
   if (response.body) await writeBody(response.body, res, eventStream);

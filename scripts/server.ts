@@ -36,6 +36,7 @@ const { remixRenderer } = await import("./remix-adapter");
 const { pageHandler } = await import("./page-handler");
 const { VisitorCache, chooseEncoding } = await import("./visitor-cache");
 const { requestIdFor, runInRequestContext } = await import("../app/lib/request-context.server");
+const { newScriptNonce, pagePolicy, staticSecurityHeaders } = await import("../app/lib/http-security.server");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Migrations, seed data and DATA_DIR resolve from the app's root, wherever the server is started from.
@@ -71,12 +72,14 @@ app.use((req, res, next) => {
 const { constants: zlib } = await import("node:zlib");
 app.use(compression({ level: 6, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 18 } } }));
 let stopping = false;
+const securityHeaders = staticSecurityHeaders(publicOrigin);
+// Vite's dev client adds <style> elements and scripts of its own: in dev the policy only reports.
+const policyHeader = dev ? "Content-Security-Policy-Report-Only" : "Content-Security-Policy";
 app.use((_req, res, next) => {
-  res.set({
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Frame-Options": "DENY",
-  });
+  res.set(securityHeaders);
+  // Status pages, assets and pages alike; the page handler narrows it for downloads and cached pages.
+  res.locals.scriptNonce = newScriptNonce();
+  res.set(policyHeader, pagePolicy({ nonce: res.locals.scriptNonce as string }));
   // While shutting down, a keep-alive connection closes after its answer instead of waiting for more.
   if (stopping) res.set("Connection", "close");
   next();
@@ -159,6 +162,7 @@ app.all(
       getLoadContext: (req, res) => ({ clientAddress: req.ip, dataVersions: res.locals.dataVersions }),
     }),
     cache: visitorCache,
+    policyHeader,
     uncached: new Set(["/healthz"]),
     unguarded: new Set(["/healthz"]),
     freshDataVersions: entry.freshDataVersions,

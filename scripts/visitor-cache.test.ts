@@ -6,7 +6,7 @@ const KB = 1024;
 
 function page(bytes: number, contentVersion = 1, storedAt = Date.now()): CachedPage {
   const body = Buffer.alloc(bytes, "<p>Kommuneforum</p>");
-  return { contentVersion, storedAt, etag: etagOf(body), headers: [["Content-Type", "text/html"]], body, encoded: {} };
+  return { contentVersion, storedAt, etag: etagOf(body), headers: [["Content-Type", "text/html"]], contentSecurityPolicy: "default-src 'self'", body, encoded: {} };
 }
 
 describe("the visitor cache's bounds", () => {

@@ -17,6 +17,8 @@ export interface CachedPage {
   etag: string;
   /** The response's own headers (Content-Type, …), without those the cache sets itself. */
   headers: [string, string][];
+  /** The body's own policy: its inline scripts by hash, as any nonce it was rendered with is gone. */
+  contentSecurityPolicy: string;
   body: Buffer;
   encoded: Partial<Record<Exclude<Encoding, "identity">, Buffer>>;
 }
@@ -40,7 +42,12 @@ export class VisitorCache {
       // One page may take at most an eighth of the cache: a huge export does not empty it.
       maxEntrySize: Math.floor(options.maxBytes / 8),
       sizeCalculation: (page, key) =>
-        key.length + page.body.length + (page.encoded.br?.length ?? 0) + (page.encoded.gzip?.length ?? 0) + 512,
+        key.length +
+        page.contentSecurityPolicy.length +
+        page.body.length +
+        (page.encoded.br?.length ?? 0) +
+        (page.encoded.gzip?.length ?? 0) +
+        512,
       dispose: (_page, key, reason) => {
         if (reason !== "set") this.forget(key);
       },
@@ -115,7 +122,8 @@ export function etagOf(body: Buffer): string {
   return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
-const SESSION_COOKIE = "kf_session";
+// The session cookie, under either of its names (app/members/auth-sessions.server.ts).
+const SESSION_COOKIES = new Set(["kf_session", "__Host-kf_session"]);
 // Cookies that may come with a cacheable request: the language, which is in the key.
 const VISITOR_COOKIES = new Set(["lang"]);
 
@@ -125,7 +133,7 @@ export function isVisitor(cookieHeader: string | undefined): boolean {
   for (const part of cookieHeader.split(";")) {
     const name = part.split("=", 1)[0]!.trim();
     if (name === "") continue;
-    if (name === SESSION_COOKIE || !VISITOR_COOKIES.has(name)) return false;
+    if (SESSION_COOKIES.has(name) || !VISITOR_COOKIES.has(name)) return false;
   }
   return true;
 }

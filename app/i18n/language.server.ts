@@ -1,8 +1,10 @@
 import { createCookie } from "@remix-run/node";
 import Negotiator from "negotiator";
+import { isHttpsOrigin } from "~/lib/http-security.server";
+import { publicUrl } from "~/lib/settings.server";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
 
-// A preference, not a secret: no signing, and readable over plain http on localhost.
+// A preference, not a secret: no signing. Secure when the site is on https (languageCookieHeader).
 export const languageCookie = createCookie("lang", {
   path: "/",
   maxAge: 60 * 60 * 24 * 365,
@@ -28,6 +30,11 @@ export async function languageFromHeaders(
     }
   }
   return DEFAULT_LANGUAGE;
+}
+
+/** The Set-Cookie that remembers a chosen language. */
+export function languageCookieHeader(language: Language): Promise<string> {
+  return languageCookie.serialize(language, { secure: isHttpsOrigin(publicUrl()) });
 }
 
 export function languageOf(request: Request): Promise<Language> {

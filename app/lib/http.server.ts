@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
     viewer?: Promise<unknown>;
     /** The data versions as of this request: read by the visitor cache, or with the viewer's session. */
     dataVersions?: Promise<DataVersions>;
+    /** The nonce the server's Content-Security-Policy allows this response's inline scripts by. */
+    scriptNonce?: string;
   }
 }
 

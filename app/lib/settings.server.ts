@@ -41,7 +41,6 @@ const schema = z
     MAIL_FROM: z.string().min(3).default("Kommuneforum <noreply@kommuneforum.no>"),
     TRUST_PROXY: z.string().min(1).optional(),
     DEMO_CONTENT: flag,
-    INSECURE_COOKIES: flag,
     ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
     ADMIN_PASSWORD: z.string().min(10, { message: "must have at least 10 characters" }).optional(),
     VISITOR_CACHE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),

@@ -4,12 +4,13 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { dataVersions, members, notifications, userSessions, type Member } from "../../db/schema";
 import { db, type Database } from "~/db.server";
 import type { DataVersions } from "~/lib/data-versions.server";
+import { isHttpsOrigin } from "~/lib/http-security.server";
+import { publicUrl } from "~/lib/settings.server";
 
 // Sessions as in the Lucia guide (lucia-auth.com/sessions/basic): the cookie holds a random token,
 // the table only its SHA-256, so a leaked table cannot sign anyone in.
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_DAYS = 30;
-const SESSION_COOKIE = "kf_session";
 
 export interface AuthSession {
   id: string;
@@ -109,25 +110,35 @@ export async function invalidateOtherAuthSessions(memberId: number, keepSessionI
     );
 }
 
-function secureCookies(): boolean {
-  return process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+/**
+ * Over https the cookie is `__Host-kf_session`: browsers take it only Secure, for Path=/ and without a
+ * Domain, so a sibling subdomain cannot plant one that would win. Plain http (dev, tests) cannot have
+ * such a cookie, and gets `kf_session`.
+ */
+export function sessionCookieName(): string {
+  return isHttpsOrigin(publicUrl()) ? "__Host-kf_session" : "kf_session";
+}
+
+function cookieAttributes(maxAge: number): string {
+  return `Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${isHttpsOrigin(publicUrl()) ? "; Secure" : ""}`;
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-  return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`;
+  return `${sessionCookieName()}=${token}; ${cookieAttributes(maxAge)}`;
 }
 
 export function clearedSessionCookie(): string {
-  return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`;
+  return `${sessionCookieName()}=; ${cookieAttributes(0)}`;
 }
 
 export function sessionTokenOf(request: Request): string | null {
   const header = request.headers.get("Cookie");
   if (!header) return null;
+  const cookieName = sessionCookieName();
   for (const part of header.split(";")) {
     const [name, value] = part.trim().split("=", 2);
-    if (name === SESSION_COOKIE && value && /^[a-z2-7]{32}$/.test(value)) return value;
+    if (name === cookieName && value && /^[a-z2-7]{32}$/.test(value)) return value;
   }
   return null;
 }

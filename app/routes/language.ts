@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLanguage } from "~/i18n/i18n";
-import { languageCookie } from "~/i18n/language.server";
+import { languageCookieHeader } from "~/i18n/language.server";
 import { safeRedirect } from "~/lib/http.server";
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -10,7 +10,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isLanguage(language)) throw new Response("Unknown language", { status: 400 });
   return redirect(safeRedirect(form.get("redirectTo")), {
     status: 303,
-    headers: { "Set-Cookie": await languageCookie.serialize(language) },
+    headers: { "Set-Cookie": await languageCookieHeader(language) },
   });
 }
 

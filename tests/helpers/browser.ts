@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterEach } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -26,6 +27,26 @@ export async function launchBrowser(): Promise<Browser> {
 
 const withoutJavaScript = new WeakSet<Page>();
 
+// Content-Security-Policy violations seen by any page of the running test: each fails that test, so
+// every browser test also checks that the policy's nonce and hashes let our own scripts run.
+const policyViolations: string[] = [];
+afterEach(() => {
+  const seen = policyViolations.splice(0);
+  if (seen.length > 0) throw new Error(`Content-Security-Policy violation(s):\n${seen.join("\n")}`);
+});
+
+async function watchForPolicyViolations(context: BrowserContext): Promise<void> {
+  context.on("console", (message) => {
+    if (/Content Security Policy|securitypolicyviolation/i.test(message.text())) policyViolations.push(`${message.page()?.url()}: ${message.text()}`);
+  });
+  // Chromium logs most violations itself; the event also names those it may not (styles, reports only).
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+}
+
 /** A page in a context of its own; `javaScript: false` is a locked-down PC where our scripts never run. */
 export async function openPage(
   browser: Browser,
@@ -33,6 +54,7 @@ export async function openPage(
 ): Promise<Page> {
   const javaScriptEnabled = options.javaScript ?? true;
   const context = await browser.newContext({ locale: options.locale, javaScriptEnabled });
+  await watchForPolicyViolations(context);
   const page = await context.newPage();
   if (!javaScriptEnabled) withoutJavaScript.add(page);
   return page;
