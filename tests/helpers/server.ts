@@ -130,3 +130,6 @@ async function waitUntil(child: ChildProcess, url: string, what: "healthy" | "li
   }
   throw new Error(`server at ${url} was not ${what} within 60 s`);
 }
+
+/** A page's HTML without its script nonce, which differs on every response: for comparing two renders. */
+export const withoutNonce = (html: string) => html.replace(/ nonce="[^"]*"/g, "");
