@@ -11,6 +11,7 @@ import { db } from "~/db.server";
 import { setFollow } from "~/experiences/experiences.server";
 import { experienceListHref } from "~/experiences/experience-list-query";
 import { languageCookie } from "~/i18n/language.server";
+import { sessionCookieName } from "~/members/auth-sessions.server";
 import type { ViewerSummary } from "~/members/rights";
 import * as experienceList from "~/routes/experiences._index";
 import * as solutionList from "~/routes/solutions._index";
@@ -191,7 +192,7 @@ describe("a theme's page", () => {
     expect((await pageOf(null, "prevention", { "Accept-Language": "en" })).theme.name).toBe("Prevention");
     const cookie = (await languageCookie.serialize("en")).split(";")[0]!;
     // A signed-in member's request carries both cookies (requestAs would put the session's alone).
-    const member = await pageOf(null, "prevention", { Cookie: `kf_session=${roles.member.token}; ${cookie}`, "Accept-Language": "nb" });
+    const member = await pageOf(null, "prevention", { Cookie: `${sessionCookieName()}=${roles.member.token}; ${cookie}`, "Accept-Language": "nb" });
     expect(member.theme.name).toBe("Prevention");
     expect(member.viewerState).toBe("member");
   });

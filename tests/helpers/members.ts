@@ -1,6 +1,6 @@
 import { members, type MemberRole, type MemberStatus } from "../../db/schema";
 import { db } from "~/db.server";
-import { createAuthSession, generateSessionToken } from "~/members/auth-sessions.server";
+import { createAuthSession, generateSessionToken, sessionCookieName } from "~/members/auth-sessions.server";
 import { hashPassword } from "~/members/passwords.server";
 
 export const PASSWORD = "et-godt-testpassord";
@@ -59,7 +59,8 @@ export function requestAs(
   options: { form?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
 ): Request {
   const headers = new Headers(options.headers);
-  if (viewer) headers.set("Cookie", `kf_session=${viewer.token}`);
+  // The name the app expects under the PUBLIC_URL a test sets: __Host-kf_session on https.
+  if (viewer) headers.set("Cookie", `${sessionCookieName()}=${viewer.token}`);
   return new Request(`http://localhost${path}`, {
     method: options.form ? "POST" : "GET",
     headers,
