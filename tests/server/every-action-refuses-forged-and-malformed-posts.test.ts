@@ -1,6 +1,6 @@
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseSnapshotAt } from "../helpers/database-snapshot";
+import { rawRequest, type RawAnswer as Answer } from "../helpers/raw-http";
 import { fillPattern, routeList, type AppRoute } from "../helpers/route-list";
 import { startServer, withoutNonce, type RunningServer } from "../helpers/server";
 
@@ -16,14 +16,6 @@ let server: RunningServer;
 let cookie: string;
 let actions: AppRoute[];
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-  /** Milliseconds from sending the headers to the end of the answer. */
-  took: number;
-}
-
 interface Probe {
   path: string;
   headers?: Record<string, string>;
@@ -36,30 +28,17 @@ interface Probe {
 
 /** A raw HTTP request: fetch always adds Origin-related headers of its own and would wait for a promised body. */
 function send({ path, headers = {}, body = "", contentLength, signedIn = true, method = "POST" }: Probe): Promise<Answer> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, server.url), {
-      method,
-      headers: {
-        "Accept-Language": "en",
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Content-Length": String(contentLength ?? Buffer.byteLength(body)),
-        ...(signedIn ? { Cookie: cookie } : {}),
-        ...headers,
-      },
-    });
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), took: Date.now() - started });
-        // A promised body never sent in full: nothing more to say on this connection.
-        if (contentLength !== undefined) req.destroy();
-      });
-    });
-    req.on("error", reject);
-    if (contentLength === undefined) req.end(body);
-    else req.write(body);
+  return rawRequest(new URL(path, server.url), {
+    method,
+    headers: {
+      "Accept-Language": "en",
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Content-Length": String(contentLength ?? Buffer.byteLength(body)),
+      ...(signedIn ? { Cookie: cookie } : {}),
+      ...headers,
+    },
+    body,
+    unfinished: contentLength !== undefined,
   });
 }
 
@@ -171,7 +150,7 @@ describe("a malformed post to every action", () => {
         const answer = await send({ path: fillPattern(route.pattern), headers: sameOrigin(), body: "title=x", contentLength: 100 * MB });
         const problems = [
           answer.status !== 413 && `status ${answer.status}`,
-          answer.took > 2000 && `took ${answer.took} ms`,
+          answer.ms > 2000 && `took ${answer.ms} ms`,
           !answer.text.includes("The form is too large") && "not the page that says why",
         ].filter(Boolean);
         return problems.length ? `${route.pattern}: ${problems.join("; ")}` : undefined;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest, type RawAnswer as Answer } from "../helpers/raw-http";
 import { startServer, type RunningServer } from "../helpers/server";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "~/members/demo.server";
 
@@ -14,38 +14,22 @@ let plain: RunningServer;
 let https: RunningServer;
 let adminCookie: string;
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
 /** A raw request, so that Host can be anything. */
 function send(
   server: RunningServer,
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Answer> {
-  const url = new URL(path, server.url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, {
-      method: options.method ?? "GET",
-      headers: {
-        "Accept-Language": "nb",
-        ...(options.body !== undefined
-          ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(options.body)) }
-          : {}),
-        ...options.headers,
-      },
-    });
-    req.on("response", (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
-    req.on("error", reject);
-    req.end(options.body);
+  return rawRequest(new URL(path, server.url), {
+    method: options.method ?? "GET",
+    headers: {
+      "Accept-Language": "nb",
+      ...(options.body !== undefined
+        ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(options.body)) }
+        : {}),
+      ...options.headers,
+    },
+    body: options.body,
   });
 }
 

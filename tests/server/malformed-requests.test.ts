@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest, type RawAnswer as Answer } from "../helpers/raw-http";
 import { startServer, withoutNonce, type RunningServer } from "../helpers/server";
 
 // Every malformed request a browser, a script or an attacker might send gets a 4xx page that says
@@ -13,12 +13,6 @@ let cookie: string;
 let sessionPath: string;
 let itemPath: string;
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
 interface Probe {
   method?: string;
   path: string;
@@ -29,26 +23,16 @@ interface Probe {
 
 /** A raw HTTP request: fetch refuses TRACE and always adds its own headers. */
 function send({ method = "POST", path, headers = {}, body, signedIn }: Probe): Promise<Answer> {
-  const url = new URL(path, server.url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, {
-      method,
-      headers: {
-        "Accept-Language": "en",
-        Origin: server.url,
-        ...(signedIn ? { Cookie: cookie } : {}),
-        ...(body !== undefined ? { "Content-Length": String(Buffer.byteLength(body)) } : {}),
-        ...headers,
-      },
-    });
-    req.on("response", (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
-    req.on("error", reject);
-    req.end(body);
+  return rawRequest(new URL(path, server.url), {
+    method,
+    headers: {
+      "Accept-Language": "en",
+      Origin: server.url,
+      ...(signedIn ? { Cookie: cookie } : {}),
+      ...(body !== undefined ? { "Content-Length": String(Buffer.byteLength(body)) } : {}),
+      ...headers,
+    },
+    body,
   });
 }
 
@@ -168,19 +152,12 @@ describe("a redirectTo that is not a plain path on this site", () => {
 
 describe("a large form", () => {
   it("streamed past 1 MB without a length is cut off with 413 before it is read whole", async () => {
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      const req = httpRequest(new URL(`${sessionPath}/summary`, server.url), {
-        method: "POST",
-        headers: { ...formType, Origin: server.url, Cookie: cookie, "Accept-Language": "en", "Transfer-Encoding": "chunked" },
-      });
-      req.on("response", (res) => {
-        let text = "";
-        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      });
-      req.on("error", reject);
-      req.write(`intent=save&version=0&bodyMd=${"x".repeat(1_100_000)}`);
-      // The body never ends: only a server that stops reading at the limit answers at all.
+    // The body never ends: only a server that stops reading at the limit answers at all.
+    const answer = await rawRequest(new URL(`${sessionPath}/summary`, server.url), {
+      method: "POST",
+      headers: { ...formType, Origin: server.url, Cookie: cookie, "Accept-Language": "en", "Transfer-Encoding": "chunked" },
+      body: `intent=save&version=0&bodyMd=${"x".repeat(1_100_000)}`,
+      unfinished: true,
     });
     expect(answer.status).toBe(413);
     expect(answer.text).toContain("The form is too large");

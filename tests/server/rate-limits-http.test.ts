@@ -1,5 +1,5 @@
-import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "../helpers/raw-http";
 import { startServer, type RunningServer } from "../helpers/server";
 
 // The limits and the body ceiling as a prober meets them over HTTP, on the built server. Runs on PGlite
@@ -85,29 +85,20 @@ describe("too many searches and downloads", () => {
 
 describe("a body over the limit", () => {
   /** Declares `declared` bytes, sends only `sent` of them, and answers what the server said. */
-  function sendPartOf(path: string, declared: number, sent: string): Promise<{ status: number; text: string; ms: number }> {
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-      const req = httpRequest(new URL(path, server.url), {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/x-www-form-urlencoded",
-          "Content-Length": String(declared),
-          Origin: server.url,
-          Cookie: cookie,
-          "Accept-Language": "en",
-        },
-      });
-      req.on("response", (res) => {
-        let text = "";
-        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text, ms: Date.now() - started }));
-      });
-      req.on("error", reject);
-      // The rest never comes: only a server that answers by the declared length answers at all.
-      req.write(sent);
+  // The rest never comes: only a server that answers by the declared length answers at all.
+  const sendPartOf = (path: string, declared: number, sent: string) =>
+    rawRequest(new URL(path, server.url), {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(declared),
+        Origin: server.url,
+        Cookie: cookie,
+        "Accept-Language": "en",
+      },
+      body: sent,
+      unfinished: true,
     });
-  }
 
   it("of 100 MB is answered 413 before the body is read", async () => {
     const answer = await sendPartOf(topicPath, 100 * 1024 * 1024, "intent=comment&body=");
